@@ -1,0 +1,15 @@
+//! Catalogues kept as data (`data/*.tsv`, compiled in with `include_str!`) → typed lookup tables.
+//!
+//! Each catalogue parses its file once (on first use), and its self-tests check the file: columns,
+//! uniqueness, canonical folded forms. Extractors never carry their own lists of literals.
+
+pub mod doc_types;
+pub mod roles;
+
+/// Rows of a TSV catalogue: `#` comment lines and the header row skipped, fields split on tabs.
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .skip(1)
+        .map(|l| l.split('\t').map(str::trim).collect())
+}

@@ -1,0 +1,101 @@
+//! Vietnamese folding: text → lowercase text without diacritics ("Đảng" → "dang"), with a map back
+//! to the original bytes, so catalogues and patterns match clean, OCR and unaccented text alike
+//! while values are still reported as printed.
+
+use unicode_normalization::char::decompose_canonical;
+
+/// Folded text and where each of its bytes came from.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    /// Lowercase text without combining marks; `đ` → `d`.
+    pub text: String,
+    /// `origin[k]` = byte offset in the original of the char that produced folded byte `k`;
+    /// one extra entry for the end.
+    origin: Vec<u32>,
+}
+
+/// Folds one char to one char (so positions stay one-to-one per char).
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match c {
+        'đ' | 'Đ' | 'ð' | 'Ð' => return 'd',
+        // Glyph mix-ups of PDF fonts (vn-text.md §1.9) fold with the letters they stand for.
+        'ƣ' | 'Ƣ' => return 'u',
+        _ => {}
+    }
+    let mut base = c;
+    decompose_canonical(c, |d| {
+        if base == c && !is_combining(d) {
+            base = d;
+        }
+    });
+    let mut lower = base.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => base,
+    }
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+/// Folds a whole string (no map).
+pub fn fold(s: &str) -> String {
+    s.chars().filter(|&c| !is_combining(c)).map(fold_char).collect()
+}
+
+impl Folded {
+    /// Folds `s`, remembering origins relative to `base` (the offset of `s` in its text).
+    pub fn new(s: &str, base: usize) -> Self {
+        let mut text = String::with_capacity(s.len());
+        let mut origin = Vec::with_capacity(s.len() + 1);
+        for (i, c) in s.char_indices() {
+            if is_combining(c) {
+                continue;
+            }
+            let f = fold_char(c);
+            for _ in 0..f.len_utf8() {
+                origin.push((base + i) as u32);
+            }
+            text.push(f);
+        }
+        origin.push((base + s.len()) as u32);
+        Folded { text, origin }
+    }
+
+    /// Original byte offset of folded byte offset `k`.
+    pub fn origin(&self, k: usize) -> usize {
+        self.origin[k.min(self.origin.len() - 1)] as usize
+    }
+
+    /// Original byte range of a folded byte range (end maps to the end of the last char).
+    pub fn origin_range(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        self.origin(r.start)..self.origin(r.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gấp_dấu_và_chữ_hoa() {
+        assert_eq!(fold("ĐẢNG CỘNG SẢN VIỆT NAM"), "dang cong san viet nam");
+        assert_eq!(fold("Quyết định"), "quyet dinh");
+        assert_eq!(fold("ƢU ĐIỂM"), "uu diem");
+        assert_eq!(fold("e\u{301}"), "e");
+    }
+
+    #[test]
+    fn bản_đồ_về_chuỗi_gốc() {
+        let s = "Số: 452/QĐ-UBND";
+        let f = Folded::new(s, 10);
+        assert_eq!(f.text, "so: 452/qd-ubnd");
+        let k = f.text.find("qd").unwrap();
+        let r = f.origin_range(k..f.text.len());
+        assert_eq!(&s[r.start - 10..r.end - 10], "QĐ-UBND");
+    }
+}

@@ -1,0 +1,20 @@
+//! Named limits on untrusted input → bounded time and memory (SECURITY.md lists them).
+//!
+//! Every loop over input is bounded by one of these or by the input length; inputs past a hard
+//! limit are refused with [`crate::ErrorCode::InputTooLarge`], soft limits truncate with a diagnostic.
+
+/// Largest input accepted, in bytes (a 50 MB scan-free PDF is the largest real case we expect).
+pub const MAX_INPUT_BYTES: usize = 100 * 1024 * 1024;
+
+/// Lines of the document head searched for the letterhead, number, date and type heading.
+/// Real letterheads take 5–25 lines; OCR and web boilerplate can push them down.
+pub const HEAD_LINES: usize = 80;
+
+/// Longest line (bytes) that header patterns are run on; longer lines are body text or junk.
+pub const MAX_HEAD_LINE_BYTES: usize = 2_000;
+
+/// Most outline sections kept (a 10,000-heading file is pathological; beyond this, a diagnostic).
+pub const MAX_SECTIONS: usize = 20_000;
+
+/// Most diagnostics kept per report, so a hostile file cannot make the report itself huge.
+pub const MAX_DIAGNOSTICS: usize = 1_000;

@@ -1,0 +1,86 @@
+//! The JavaScript binding: one string/bytes + options object in → one plain Report object out.
+//!
+//! Thin on purpose (ruff/biome style): options arrive as JSON through `JSON.stringify`, the Report
+//! leaves as the same JSON text the CLI prints (so CLI and wasm agree byte for byte) and is turned
+//! into an object by `JSON.parse`. Errors cross as JS `Error`s with a `code` property. A panic —
+//! a bug — is turned by the panic hook into an `Error` with code `INTERNAL` instead of a bare
+//! `unreachable` trap, and the instance is scheduled for re-initialisation so the next call starts
+//! from clean memory.
+
+use crate::{ErrorCode, Input, Options};
+use js_sys::{Reflect, Uint8Array, JSON};
+use wasm_bindgen::prelude::*;
+
+fn js_error(code: ErrorCode, message: &str) -> JsValue {
+    let err = js_sys::Error::new(message);
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(code.as_str()));
+    err.into()
+}
+
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            wasm_bindgen::handler::schedule_reinit();
+            let msg = format!("Lỗi nội bộ của bộ phân tích (internal error): {info}");
+            wasm_bindgen::throw_val(js_error(ErrorCode::Internal, &msg));
+        }));
+    });
+}
+
+/// Parses a document: `parse(input, { name, text })` → Report.
+///
+/// `input` is a string (already Unicode: a paste) or a `Uint8Array`/`ArrayBuffer` (file bytes:
+/// format and encoding are detected). Throws an `Error` with `code` for unreadable input.
+#[wasm_bindgen(js_name = parse, unchecked_return_type = "Report")]
+pub fn parse_js(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions | null")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    install_panic_hook();
+    let options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        let json = JSON::stringify(&options)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| js_error(ErrorCode::InvalidOptions, "Tùy chọn không hợp lệ (invalid options)"))?;
+        Options::from_json(&json).map_err(|e| js_error(e.code(), e.message()))?
+    };
+    let bytes;
+    let text;
+    let input = if let Some(s) = input.as_string() {
+        text = s;
+        Input::Text(&text)
+    } else if input.is_instance_of::<Uint8Array>() {
+        bytes = Uint8Array::from(input).to_vec();
+        Input::Bytes(&bytes)
+    } else if input.is_instance_of::<js_sys::ArrayBuffer>() {
+        bytes = Uint8Array::new(&input).to_vec();
+        Input::Bytes(&bytes)
+    } else {
+        return Err(js_error(
+            ErrorCode::InvalidInput,
+            "Đầu vào phải là chuỗi hoặc Uint8Array (input must be a string or a Uint8Array)",
+        ));
+    };
+    let report = crate::parse(input, &options).map_err(|e| js_error(e.code(), e.message()))?;
+    JSON::parse(&crate::to_json(&report))
+}
+
+/// The library version.
+#[wasm_bindgen(js_name = version)]
+pub fn version_js() -> String {
+    crate::VERSION.to_owned()
+}
+
+/// Test-only export (feature `panic-probe`, never in shipped builds): panics on purpose so the
+/// tests can check that a panic reaches JS as an `Error` with code `INTERNAL` and that the next
+/// call works on a fresh instance.
+#[cfg(feature = "panic-probe")]
+#[wasm_bindgen(js_name = __panicProbe)]
+pub fn panic_probe() {
+    install_panic_hook();
+    panic!("panic probe");
+}

@@ -1,0 +1,110 @@
+//! The CLI contract of SPEC.md: JSON for one file, JSON Lines in input order for several, stdin
+//! with '-', exit 0/1/2 with a one-line message naming the file, never a panic trace.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn baocao(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    {
+        let mut input = child.stdin.take().unwrap();
+        if let Some(b) = stdin {
+            input.write_all(b).unwrap();
+        }
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn stdout_json_lines(o: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(o.stdout.clone()).unwrap().lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
+}
+
+#[test]
+fn một_tệp_một_json() {
+    let seed = &common::seeds()[2];
+    let o = baocao(&["parse", seed.to_str().unwrap()], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v = stdout_json_lines(&o);
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0]["source"]["name"], common::name(seed));
+    assert_eq!(v[0]["metadata"]["numberSymbol"], "7763/BC-UBND");
+    assert_eq!(v[0]["text"], serde_json::Value::Null, "text only with --text");
+}
+
+#[test]
+fn nhiều_tệp_json_lines_đúng_thứ_tự_và_có_text() {
+    let seeds = common::seeds();
+    let args: Vec<&str> = ["parse", "--text"].into_iter().chain(seeds.iter().rev().map(|p| p.to_str().unwrap())).collect();
+    let o = baocao(&args, None);
+    assert!(o.status.success());
+    let v = stdout_json_lines(&o);
+    let names: Vec<String> = v.iter().map(|r| r["source"]["name"].as_str().unwrap().to_owned()).collect();
+    let want: Vec<String> = seeds.iter().rev().map(|p| common::name(p)).collect();
+    assert_eq!(names, want);
+    assert!(v.iter().all(|r| r["text"].as_str().is_some_and(|t| !t.is_empty())));
+}
+
+#[test]
+fn đọc_từ_stdin() {
+    let o = baocao(&["parse", "-"], Some("Số: 7/TTr-UBND\nTỜ TRÌNH\nVề việc thành lập tổ công tác".as_bytes()));
+    assert!(o.status.success());
+    let v = stdout_json_lines(&o);
+    assert_eq!(v[0]["source"]["name"], serde_json::Value::Null);
+    assert_eq!(v[0]["metadata"]["docType"]["code"], "TTr");
+    assert_eq!(v[0]["metadata"]["subject"], "Về việc thành lập tổ công tác");
+}
+
+#[test]
+fn tệp_không_đọc_được_thoát_1_và_vẫn_xử_lý_tệp_khác() {
+    let dir = std::env::temp_dir().join(format!("baocao-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pdf = dir.join("scan.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n%binary").unwrap();
+    let seed = &common::seeds()[0];
+    let o = baocao(&["parse", "/no/such/file.txt", pdf.to_str().unwrap(), seed.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8(o.stderr.clone()).unwrap();
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "one line per failed file: {err}");
+    assert!(lines[0].starts_with("baocao: /no/such/file.txt: cannot read:"), "{}", lines[0]);
+    assert!(lines[1].contains("scan.pdf") && lines[1].contains("UNSUPPORTED_FORMAT"), "{}", lines[1]);
+    assert!(!err.contains("panicked"));
+    assert_eq!(stdout_json_lines(&o).len(), 1, "the readable file is still parsed");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn sai_cách_dùng_thoát_2() {
+    for args in [&[][..], &["parse"], &["frobnicate", "x"], &["parse", "--bogus", "x"], &["parse", "--format", "xml", "x"], &["parse", "--format"]] {
+        let o = baocao(args, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&o.stderr).contains("usage"), "{args:?} prints usage");
+    }
+}
+
+#[test]
+fn định_dạng_json_được_chấp_nhận_md_csv_chưa_có() {
+    let seed = common::seeds()[0].to_str().unwrap().to_owned();
+    assert!(baocao(&["parse", "--format", "json", &seed], None).status.success());
+    assert!(baocao(&["parse", "--format=json", &seed], None).status.success());
+    let o = baocao(&["parse", "--format", "md", &seed], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not available yet"));
+}
+
+#[test]
+fn phiên_bản_và_trợ_giúp() {
+    let v = baocao(&["--version"], None);
+    assert!(v.status.success());
+    assert_eq!(String::from_utf8(v.stdout).unwrap().trim(), format!("baocao {}", env!("CARGO_PKG_VERSION")));
+    assert!(baocao(&["--help"], None).status.success());
+}

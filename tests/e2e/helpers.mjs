@@ -1,0 +1,119 @@
+// Shared helpers for the browser tests (playwright-core driving Debian's /usr/bin/chromium).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+// BAOCAO_WWW / BAOCAO_DIST_HTML: test another copy of the page (default: this repo's www/ and dist/).
+export const WWW = path.resolve(process.env.BAOCAO_WWW || path.join(REPO, 'www'));
+export const PKG = path.join(WWW, 'pkg');
+export const DIST_HTML = path.resolve(process.env.BAOCAO_DIST_HTML || path.join(REPO, 'dist', 'baocao.html'));
+export const SCREENSHOTS = path.join(REPO, 'target', 'screenshots');
+export const SEEDS_URL = new URL('../../../shared/corpus/seeds/', import.meta.url);
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const LAUNCH = {
+  executablePath: CHROMIUM,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
+/** Throws a clear error when the wasm build or the browser is missing. */
+export function requirePrerequisites() {
+  const missing = ['baocao.js', 'baocao_bg.wasm'].filter((f) => !fs.existsSync(path.join(PKG, f)));
+  if (missing.length) {
+    throw new Error(
+      `www/pkg/ is missing ${missing.join(', ')}: build the wasm module first with \`bash scripts/build-wasm.sh\` ` +
+        '(scripts/test.sh does this before running the browser tests).',
+    );
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`bash scripts/setup.sh\` (apt-get install chromium).`);
+  }
+}
+
+export function seedPath(name) {
+  return fileURLToPath(new URL(name, SEEDS_URL));
+}
+
+export function seedText(name) {
+  return fs.readFileSync(seedPath(name), 'utf8');
+}
+
+export function seedBytes(name) {
+  return fs.readFileSync(seedPath(name));
+}
+
+/** A fresh context + page that records page errors and console errors. */
+export async function openPage(browser, { viewport = { width: 1280, height: 900 }, acceptDownloads = true } = {}) {
+  const context = await browser.newContext({ viewport, acceptDownloads });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const errors = [];
+  const consoleMessages = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    consoleMessages.push(`${m.type()}: ${m.text()}`);
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  // Record CSP violations reported to the document.
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return { context, page, errors, consoleMessages };
+}
+
+/** Waits until no document is being parsed any more (body[data-state] = ready). */
+export async function waitSettled(page, expectedDocs) {
+  await page.waitForFunction(
+    (n) =>
+      document.body.dataset.state === 'ready' &&
+      document.querySelectorAll('#docs li[data-status]').length === n &&
+      !document.querySelector('#docs li[data-status="parsing"]'),
+    expectedDocs,
+    { timeout: 25_000 },
+  );
+}
+
+export async function pasteAndParse(page, text, expectedDocs = 1) {
+  await page.fill('#paste', text);
+  await page.click('#parse-paste');
+  await waitSettled(page, expectedDocs);
+}
+
+/** Statuses of the document list, in order: [{name, status, text}] */
+export async function docStatuses(page) {
+  return page.$$eval('#docs li[data-status]', (lis) =>
+    lis.map((li) => ({
+      status: li.dataset.status,
+      name: li.querySelector('.doc-name')?.textContent ?? '',
+      reason: li.querySelector('.doc-reason')?.textContent ?? '',
+      text: li.textContent,
+    })),
+  );
+}
+
+/** Clicks "Tải JSON" and returns {name, report} from the captured download. */
+export async function downloadReport(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  const file = await download.path();
+  const json = fs.readFileSync(file, 'utf8');
+  return { name: download.suggestedFilename(), report: JSON.parse(json) };
+}
+
+/** Makes a copy of www/ (with pkg/) in a temp dir, so a test can alter files safely. */
+export function copyWww(tmpRoot) {
+  fs.cpSync(WWW, tmpRoot, { recursive: true });
+  return tmpRoot;
+}
