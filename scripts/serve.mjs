@@ -68,7 +68,7 @@ export function resolvePath(root, urlPath) {
 export async function serve({ root = DEFAULT_ROOT, port = 8080, csp = false, log = null } = {}) {
   root = path.resolve(root);
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
-    throw new Error(`serve: root directory not found: ${root}`);
+    throw new Error(`root directory not found: ${root}`);
   }
   const requests = [];
 
@@ -188,8 +188,13 @@ async function main(argv) {
   try {
     srv = await serve(opts);
   } catch (e) {
-    process.stderr.write(`serve: ${e.message}\n`);
-    process.exit(1);
+    if (e.code !== 'EADDRINUSE' || opts.port === 0) {
+      process.stderr.write(`serve: ${e.message}\n`);
+      process.exit(1);
+    }
+    // The default port is taken (another server, an earlier run): take any free one instead.
+    process.stderr.write(`serve: port ${opts.port} is in use; using a free port\n`);
+    srv = await serve({ ...opts, port: 0 });
   }
   process.stdout.write(`baocao: ${srv.url}\n`);
   const stop = () => srv.close().then(() => process.exit(0));

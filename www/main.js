@@ -11,7 +11,7 @@
 //    is created from a Blob URL and receives the wasm bytes in an init message.
 
 const EMBED = globalThis.__BAOCAO_EMBED__ || null;
-const MAX_INPUT_BYTES = 64 * 1024 * 1024; // browser-side guard; the core has its own limit
+const MAX_INPUT_BYTES = 100 * 1024 * 1024; // same limit as the core (src/limits.rs); checked before reading
 const PARSE_TIMEOUT_MS = 120_000;
 const MAX_CONSECUTIVE_WORKER_FAILURES = 3;
 
@@ -123,7 +123,27 @@ const COMPARISON_LABELS = {
 };
 const DIRECTION_LABELS = { up: '▲ tăng', down: '▼ giảm' };
 
+const ENCODING_LABELS = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1258': 'Windows-1258',
+  tcvn3: 'TCVN3 (ABC)',
+  vni: 'VNI',
+  viscii: 'VISCII',
+  vps: 'VPS',
+  viqr: 'VIQR',
+  'unicode-nfd': 'Unicode tổ hợp',
+  unknown: 'Không xác định',
+};
+
 const STAT_LABELS = {
+  targetsMetOfTotal: 'Chỉ tiêu đạt',
+  targetsMet: 'Chỉ tiêu đạt',
+  targetsTotal: 'Tổng số chỉ tiêu',
+  figuresUp: 'Số liệu tăng',
+  figuresDown: 'Số liệu giảm',
+  figuresBelowPlan: 'Dưới kế hoạch',
   sections: 'Đề mục',
   topSections: 'Đề mục cấp 1',
   topLevelSections: 'Đề mục cấp 1',
@@ -323,7 +343,7 @@ function spawnWorker() {
   w.addEventListener('message', (e) => onWorkerMessage(w, e.data));
   w.addEventListener('error', (e) => {
     e.preventDefault?.();
-    onWorkerDied(w, e.message || 'Bộ phân tích bị dừng đột ngột.');
+    onWorkerDied(w, e.message || null);
   });
   w.addEventListener('messageerror', () => onWorkerDied(w, 'Không nhận được kết quả từ bộ phân tích.'));
   runner.worker = w;
@@ -384,7 +404,9 @@ function onWorkerDied(w, reason) {
   runner.inflight = null;
   killWorker();
   runner.failures += 1;
-  if (doc && !doc.removed) failDoc(doc, 'WORKER_CRASHED', `Bộ phân tích bị dừng đột ngột (${reason}).`);
+  if (doc && !doc.removed) {
+    failDoc(doc, 'WORKER_CRASHED', reason ? `Bộ phân tích bị dừng đột ngột (${reason}).` : 'Bộ phân tích bị dừng đột ngột.');
+  }
   if (runner.failures >= MAX_CONSECUTIVE_WORKER_FAILURES) giveUp(reason);
   pump();
 }
@@ -429,7 +451,7 @@ async function pump() {
   let msg;
   const transfer = [];
   if (doc.kind === 'paste') {
-    msg = { id: doc.id, name: doc.name, text: doc.text };
+    msg = { id: doc.id, name: null, text: doc.text };
   } else {
     let buf;
     try {
@@ -540,7 +562,14 @@ function updateChrome() {
   document.body.setAttribute('aria-busy', busy ? 'true' : 'false');
 }
 
+function announce(text) {
+  const a = $('announce');
+  if (a) a.textContent = text;
+}
+
 function docChanged(doc) {
+  if (doc.status === 'done') announce(`Đã phân tích xong “${doc.label}”.`);
+  else if (doc.status === 'error') announce(`Không phân tích được “${doc.label}”: ${doc.error?.message || ''}`);
   renderDocItem(doc);
   if (doc.id === state.selectedId) renderSelection();
   updateChrome();
@@ -593,8 +622,7 @@ function renderSelection() {
   if (doc.status === 'error') {
     state.renderedKey = null;
     $('error-name').textContent = doc.label;
-    $('error-message').textContent =
-      [ERROR_LABELS[doc.error?.code], doc.error?.message].filter(Boolean).join(' — ') || 'Lỗi không xác định.';
+    $('error-message').textContent = doc.error?.message || ERROR_LABELS[doc.error?.code] || 'Lỗi không xác định.';
     $('error-code').textContent = doc.error?.code || '—';
     show('error');
     return;
@@ -706,6 +734,12 @@ function showSpan(ctx, span) {
 
 // --- header + source ---------------------------------------------------------------------------
 
+function encodingLabel(enc) {
+  if (!hasText(enc)) return null;
+  const label = ENCODING_LABELS[enc];
+  return label && label.toLowerCase() !== enc ? `${label} (${enc})` : label || enc;
+}
+
 function renderHeader(ctx) {
   const { report, doc } = ctx;
   const md = isObj(report.metadata) ? report.metadata : {};
@@ -724,7 +758,7 @@ function renderHeader(ctx) {
   const items = [
     ['Tệp', src.name || doc.name, 'mono'],
     ['Định dạng', FORMAT_LABELS[src.format] || src.format],
-    ['Mã hoá', src.encoding, 'mono'],
+    ['Mã hoá', encodingLabel(src.encoding)],
     ['Dung lượng', typeof src.bytes === 'number' ? `${fmtNum(src.bytes)} byte` : null],
     ['Số ký tự', typeof src.chars === 'number' ? fmtNum(src.chars) : null],
   ];
@@ -771,7 +805,16 @@ function renderSummary(ctx, body) {
 
 function statsList(stats) {
   const dl = el('dl', { class: 'stats' });
-  for (const [k, v] of Object.entries(stats)) {
+  const entries = Object.entries(stats);
+  // "đạt và vượt 10/11 chỉ tiêu": show met/total as one figure.
+  if ('targetsMet' in stats || 'targetsTotal' in stats) {
+    const met = stats.targetsMet;
+    const total = stats.targetsTotal;
+    const value = typeof met === 'number' && typeof total === 'number' ? `${fmtNum(met)}/${fmtNum(total)}` : typeof met === 'number' ? fmtNum(met) : null;
+    dl.append(el('div', { class: 'stat' }, el('dt', { text: STAT_LABELS.targetsMetOfTotal }), el('dd', null, value ?? none('Báo cáo không nêu'))));
+  }
+  for (const [k, v] of entries) {
+    if (k === 'targetsMet' || k === 'targetsTotal') continue;
     const label = STAT_LABELS[k] || ROLE_LABELS[k] || humanizeKey(k);
     dl.append(el('div', { class: 'stat' }, el('dt', { text: label }), el('dd', null, statValue(v))));
   }
@@ -840,7 +883,7 @@ function renderMetadata(ctx, body) {
             ['Kỳ', period.label],
             ['Năm', period.year],
             ['Quý', period.quarter],
-            ['Tháng', Array.isArray(period.months) ? period.months.join(', ') : period.months],
+            ['Số tháng', Array.isArray(period.months) ? period.months.join(', ') : period.months],
             ['Từ ngày', dateNode(period.from)],
             ['Đến ngày', dateNode(period.to)],
           ]

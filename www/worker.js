@@ -59,33 +59,11 @@ function errorMessage(err) {
   }
 }
 
-// The contract promises plain JSON data with nulls. Be defensive anyway, so that what the
-// page shows and what "Tải JSON" saves are the same thing: Map → object, undefined → null,
-// non-finite numbers → null, BigInt → number.
-function toPlain(value, depth = 0) {
-  if (depth > 200) return null;
-  if (value === undefined) return null;
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'bigint') return Number(value);
-  if (Array.isArray(value)) return value.map((v) => toPlain(v, depth + 1));
-  if (value instanceof Map) {
-    const out = {};
-    for (const [k, v] of value) out[String(k)] = toPlain(v, depth + 1);
-    return out;
-  }
-  if (typeof value === 'object') {
-    const out = {};
-    for (const k of Object.keys(value)) out[k] = toPlain(value[k], depth + 1);
-    return out;
-  }
-  return null;
-}
-
 function isTrap(err) {
-  // A Rust panic (panic=abort / unreachable) or any other wasm trap.
+  // A Rust panic arrives as an Error with code INTERNAL (the core's panic hook); any other wasm
+  // trap as a RuntimeError or an error without a code. Either way this instance is done.
   if (typeof WebAssembly !== 'undefined' && err instanceof WebAssembly.RuntimeError) return true;
-  return !(err && typeof err.code === 'string' && err.code);
+  return !(err && typeof err.code === 'string' && err.code) || err.code === 'INTERNAL';
 }
 
 async function handleParse(msg) {
@@ -104,7 +82,8 @@ async function handleParse(msg) {
   const t0 = performance.now();
   let report;
   try {
-    report = parse(input, { name: typeof name === 'string' && name ? name : 'input.txt', text: true });
+    // Pasted text has no file name: source.name stays null rather than an invented one.
+    report = parse(input, { name: typeof name === 'string' && name ? name : null, text: true });
   } catch (err) {
     if (isTrap(err)) {
       broken = true;
@@ -114,15 +93,8 @@ async function handleParse(msg) {
     }
     return;
   }
-  const ms = performance.now() - t0;
-  let plain;
-  try {
-    plain = toPlain(report);
-  } catch (err) {
-    self.postMessage({ id, ok: false, code: 'INTERNAL', message: `Kết quả không hợp lệ: ${errorMessage(err)}` });
-    return;
-  }
-  self.postMessage({ id, ok: true, report: plain, ms });
+  // The report is already plain JSON data (the core hands over JSON.parse output).
+  self.postMessage({ id, ok: true, report, ms: performance.now() - t0 });
 }
 
 // Messages are handled strictly one after another, in arrival order.

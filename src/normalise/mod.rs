@@ -28,6 +28,8 @@ pub struct Normalised {
     pub map: OffsetMap,
     /// Words that NFC changed (decomposed or mis-ordered marks in the input).
     pub recomposed_words: usize,
+    /// Words with any non-ASCII character (the denominator for `recomposed_words`).
+    pub non_ascii_words: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -58,6 +60,7 @@ pub fn normalise(input: &str) -> Normalised {
     let mut map = OffsetMap::new();
     let mut pending: Vec<(usize, char)> = Vec::new();
     let mut recomposed_words = 0;
+    let mut non_ascii_words = 0;
     let mut scratch = String::new();
     let bytes = input.as_bytes();
     let mut i = 0;
@@ -96,6 +99,7 @@ pub fn normalise(input: &str) -> Normalised {
                 if word.is_ascii() {
                     out.push_str(word);
                 } else {
+                    non_ascii_words += 1;
                     let has_dropped = word.chars().any(is_dropped);
                     if !has_dropped && is_nfc_quick(word.chars()) == IsNormalized::Yes {
                         out.push_str(word);
@@ -113,7 +117,7 @@ pub fn normalise(input: &str) -> Normalised {
         }
     }
     map.finish(out.len(), input.len());
-    Normalised { text: out, map, recomposed_words }
+    Normalised { text: out, map, recomposed_words, non_ascii_words }
 }
 
 #[cfg(test)]

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test: native unit/spec/golden/invariant/CLI tests, the scorecard, the wasm module in
+# headless Chromium (wasm-bindgen-test), the node API/differential/type tests, and the page's
+# end-to-end tests in Chromium. Installs what is missing first (scripts/setup.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "setup"
+bash scripts/setup.sh
+export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+
+step "native tests (unit, spec examples, golden snapshots, invariants, CLI)"
+cargo test --all-targets
+cargo test --doc
+
+step "release CLI + scorecard (must run without errors)"
+cargo build --release --bin baocao
+score=$(python3 ../shared/tools/score.py --cmd "target/release/baocao parse {file}")
+echo "$score"
+echo "$score" | tail -n 1 | grep -q 'failed 0' || { echo "scorecard: the parser failed on some seed"; exit 1; }
+
+step "wasm build (web + node) and the panic-probe build"
+bash scripts/build-wasm.sh
+CARGO_TARGET_DIR=target/probe OUT_WEB=target/probe/web OUT_NODE=target/probe/node \
+  bash scripts/build-wasm.sh --features panic-probe
+node scripts/build-single.mjs
+
+step "wasm in headless Chromium (wasm-bindgen-test)"
+cargo test --target wasm32-unknown-unknown --test web
+
+step "node: JS API, CLI == wasm differential, TypeScript types; browser end-to-end"
+node --test --test-concurrency=1 tests/node/ tests/e2e/
