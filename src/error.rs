@@ -11,8 +11,13 @@ pub enum ErrorCode {
     UnsupportedFormat,
     /// Bytes that are not text in any supported encoding (an image, an executable…).
     BinaryInput,
-    /// Larger than [`crate::limits::MAX_INPUT_BYTES`].
+    /// Larger than [`crate::limits::MAX_INPUT_BYTES`], or a container that would expand past
+    /// its limits (zip bomb, too many objects).
     InputTooLarge,
+    /// A container whose structure is broken (truncated zip, bad PDF cross-reference, bad CFB).
+    CorruptFile,
+    /// A password-protected / encrypted document.
+    EncryptedFile,
     /// Options that are not an object of known keys with the right types.
     InvalidOptions,
     /// Input of the wrong type (JS: neither a string nor a Uint8Array).
@@ -28,6 +33,8 @@ impl ErrorCode {
             ErrorCode::UnsupportedFormat => "UNSUPPORTED_FORMAT",
             ErrorCode::BinaryInput => "BINARY_INPUT",
             ErrorCode::InputTooLarge => "INPUT_TOO_LARGE",
+            ErrorCode::CorruptFile => "CORRUPT_FILE",
+            ErrorCode::EncryptedFile => "ENCRYPTED_FILE",
             ErrorCode::InvalidOptions => "INVALID_OPTIONS",
             ErrorCode::InvalidInput => "INVALID_INPUT",
             ErrorCode::Internal => "INTERNAL",

@@ -47,7 +47,7 @@ pub use error::{Error, ErrorCode, Result};
 pub use options::Options;
 pub use report::Report;
 
-use report::{Diagnostic, Encoding, Noise, Severity, Source};
+use report::{Diagnostic, Encoding, Severity, Source};
 
 /// Crate version, as in Cargo.toml.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -83,6 +83,16 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
             span: None,
         });
     }
+    let repairs = [
+        (normalised.glyph_fixes, "normalise.glyphs", "ký tự sai do phông PDF (ƣ, ð, chữ ghép) đã được sửa"),
+        (normalised.joins, "normalise.reflow", "dòng bị ngắt giữa đoạn đã được nối lại"),
+        (normalised.page_numbers, "normalise.pageNumbers", "dòng số trang đã được bỏ khỏi nội dung"),
+    ];
+    for (n, code, what) in repairs {
+        if n > 0 {
+            diagnostics.push(Diagnostic { severity: Severity::Info, code: code.into(), message: format!("{n} {what}."), span: None });
+        }
+    }
     if text.trim().is_empty() {
         diagnostics.push(Diagnostic {
             severity: Severity::Warning,
@@ -91,7 +101,15 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
             span: None,
         });
     }
-    let noise = noise(text);
+    let noise = normalise::noise::assess(text);
+    if noise.ocr {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            code: "source.ocr".into(),
+            message: "Văn bản có dấu hiệu là kết quả nhận dạng ảnh quét (OCR): nhiều chữ bị đọc sai thành số hoặc ký hiệu; kết quả được đọc theo cách so khớp gần đúng.".into(),
+            span: None,
+        });
+    }
     if noise.missing_diacritics {
         diagnostics.push(Diagnostic {
             severity: Severity::Warning,
@@ -144,22 +162,4 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
 pub fn to_json(report: &Report) -> String {
     // Serialising plain data with string keys cannot fail; fall back to a valid JSON error object.
     serde_json::to_string(report).unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()))
-}
-
-/// Diacritic density as a first noise signal: clean Vietnamese has a marked letter in roughly every
-/// third or fourth letter; OCR without the Vietnamese model and unaccented typing have almost none.
-fn noise(text: &str) -> Noise {
-    let (mut letters, mut marked) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        if !c.is_ascii() && fold::fold_char(c) != c {
-            marked += 1;
-        }
-    }
-    if letters < 100 {
-        return Noise::default();
-    }
-    let ratio = marked as f64 / letters as f64;
-    let score = (1.0 - ratio / 0.25).clamp(0.0, 1.0);
-    Noise { ocr: false, missing_diacritics: ratio < 0.08, score: (score * 100.0).round() / 100.0 }
 }

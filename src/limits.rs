@@ -18,3 +18,13 @@ pub const MAX_SECTIONS: usize = 20_000;
 
 /// Most diagnostics kept per report, so a hostile file cannot make the report itself huge.
 pub const MAX_DIAGNOSTICS: usize = 1_000;
+
+/// Containers (zip, CFB, PDF): most entries/objects read. Real reports have tens to a few thousand.
+pub const MAX_CONTAINER_ENTRIES: usize = 100_000;
+
+/// Most bytes any container may expand to in total (zip bomb / PDF stream bomb guard).
+pub const MAX_EXPANDED_BYTES: usize = 256 * 1024 * 1024;
+
+/// Deepest nesting followed in any container structure (XML elements, RTF groups, PDF objects,
+/// nested tables). Deeper input is read flat or refused, never recursed into.
+pub const MAX_NESTING: usize = 256;

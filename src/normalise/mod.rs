@@ -11,10 +11,13 @@
 //!   whitespace-free run equals NFC of the whole text, and unchanged runs cost one quick check.
 //!   "Unicode tổ hợp" (decomposed) input is counted so the decoder can report it.
 //!
-//! Repairs that need the syllable list (split syllables, legacy glyphs) belong to the input layer
-//! and come after this in the same stage.
+//! - PDF glyph mix-ups (vn-text.md §1.9): `ƣ Ƣ` (Latin OI, never Vietnamese) → `ư Ư`, `ð Ð Ɖ` → `đ Đ`,
+//!   ligatures `ﬁ ﬂ` → `fi fl`.
+//! - Then [`reflow`] joins hard-wrapped lines into paragraphs and drops page-number lines.
 
+pub mod noise;
 pub mod offset_map;
+pub mod reflow;
 
 use offset_map::OffsetMap;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -24,8 +27,16 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 pub struct Normalised {
     /// Clean NFC text; every span in the Report points into it.
     pub text: String,
-    /// `text` byte offsets → decoded-text byte offsets.
+    /// Cleaned (pre-reflow) text byte offsets → decoded-text byte offsets.
     pub map: OffsetMap,
+    /// Maps of the reflow passes, first pass first: each pass's output → its input.
+    pub reflow_maps: Vec<OffsetMap>,
+    /// Glyphs repaired (ƣ → ư, ð → đ, ligatures).
+    pub glyph_fixes: usize,
+    /// Wrapped lines joined.
+    pub joins: usize,
+    /// Page-number lines removed.
+    pub page_numbers: usize,
     /// Words that NFC changed (decomposed or mis-ordered marks in the input).
     pub recomposed_words: usize,
     /// Words with any non-ASCII character (the denominator for `recomposed_words`).
@@ -49,18 +60,88 @@ fn classify(c: char) -> Class {
     }
 }
 
+/// Glyphs that PDF fonts map wrongly (vn-text.md §1.9), with their repair.
+fn glyph_fix(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ƣ' => "ư",
+        'Ƣ' => "Ư",
+        'ð' => "đ",
+        'Ð' | 'Ɖ' => "Đ",
+        'ﬁ' => "fi",
+        'ﬂ' => "fl",
+        _ => return None,
+    })
+}
+
+impl Normalised {
+    /// Decoded-text byte offset of a byte offset in [`Normalised::text`].
+    pub fn to_input(&self, pos: usize) -> usize {
+        let cleaned = self.reflow_maps.iter().rev().fold(pos, |p, m| m.to_input(p));
+        self.map.to_input(cleaned)
+    }
+}
+
 /// Invisible characters removed from inside words.
 fn is_dropped(c: char) -> bool {
     matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{2060}' | '\u{00AD}' | '\u{200E}' | '\u{200F}')
 }
 
-/// Normalises `input` (see the module docs for the rules).
+/// Result of the first pass: characters and lines cleaned, not yet reflowed.
+#[derive(Debug, Clone)]
+pub struct Cleaned {
+    /// The cleaned text.
+    pub text: String,
+    /// Its byte offsets → input byte offsets.
+    pub map: OffsetMap,
+    /// Words NFC changed.
+    pub recomposed_words: usize,
+    /// Words with a non-ASCII character.
+    pub non_ascii_words: usize,
+    /// Glyphs repaired.
+    pub glyph_fixes: usize,
+}
+
+/// Most reflow passes. Joining lines changes the statistics reflow decides by (typical width), so
+/// it runs until a pass changes nothing — which makes normalising idempotent — bounded here;
+/// real documents settle in two passes.
+pub const MAX_REFLOW_PASSES: usize = 4;
+
+/// Normalises `input` (see the module docs): [`clean`], then [`reflow::reflow`] to a fixed point.
 pub fn normalise(input: &str) -> Normalised {
+    let c = clean(input);
+    let mut text = c.text;
+    let mut reflow_maps = Vec::new();
+    let (mut joins, mut page_numbers) = (0, 0);
+    for _ in 0..MAX_REFLOW_PASSES {
+        let r = reflow::reflow(&text);
+        if r.joins == 0 && r.page_numbers == 0 {
+            break;
+        }
+        joins += r.joins;
+        page_numbers += r.page_numbers;
+        text = r.text;
+        reflow_maps.push(r.map);
+    }
+    Normalised {
+        text,
+        map: c.map,
+        reflow_maps,
+        glyph_fixes: c.glyph_fixes,
+        joins,
+        page_numbers,
+        recomposed_words: c.recomposed_words,
+        non_ascii_words: c.non_ascii_words,
+    }
+}
+
+/// First pass: line ends, spaces, invisible characters, glyph repairs, NFC (module docs).
+pub fn clean(input: &str) -> Cleaned {
     let mut out = String::with_capacity(input.len());
     let mut map = OffsetMap::new();
     let mut pending: Vec<(usize, char)> = Vec::new();
     let mut recomposed_words = 0;
     let mut non_ascii_words = 0;
+    let mut glyph_fixes = 0;
     let mut scratch = String::new();
     let bytes = input.as_bytes();
     let mut i = 0;
@@ -100,13 +181,23 @@ pub fn normalise(input: &str) -> Normalised {
                     out.push_str(word);
                 } else {
                     non_ascii_words += 1;
-                    let has_dropped = word.chars().any(is_dropped);
-                    if !has_dropped && is_nfc_quick(word.chars()) == IsNormalized::Yes {
+                    let needs_repair = word.chars().any(|c| is_dropped(c) || glyph_fix(c).is_some());
+                    if !needs_repair && is_nfc_quick(word.chars()) == IsNormalized::Yes {
                         out.push_str(word);
                     } else {
+                        let mut fixed = String::with_capacity(word.len());
+                        for c in word.chars().filter(|&c| !is_dropped(c)) {
+                            match glyph_fix(c) {
+                                Some(r) => {
+                                    glyph_fixes += 1;
+                                    fixed.push_str(r);
+                                }
+                                None => fixed.push(c),
+                            }
+                        }
                         scratch.clear();
-                        scratch.extend(word.chars().filter(|&c| !is_dropped(c)).nfc());
-                        if scratch.chars().ne(word.chars().filter(|&c| !is_dropped(c))) {
+                        scratch.extend(fixed.nfc());
+                        if scratch != fixed {
                             recomposed_words += 1;
                         }
                         out.push_str(&scratch);
@@ -117,7 +208,7 @@ pub fn normalise(input: &str) -> Normalised {
         }
     }
     map.finish(out.len(), input.len());
-    Normalised { text: out, map, recomposed_words, non_ascii_words }
+    Cleaned { text: out, map, recomposed_words, non_ascii_words, glyph_fixes }
 }
 
 #[cfg(test)]
@@ -126,7 +217,7 @@ mod tests {
 
     #[test]
     fn xuống_dòng_windows_mac_và_ngắt_trang_thành_lf() {
-        assert_eq!(normalise("a\r\nb\rc\u{C}d").text, "a\nb\nc\nd");
+        assert_eq!(clean("a\r\nb\rc\u{C}d").text, "a\nb\nc\nd");
     }
 
     #[test]
@@ -153,16 +244,23 @@ mod tests {
     fn bản_đồ_vị_trí_trỏ_về_văn_bản_gốc() {
         let src = "Số:\u{A0}\u{A0}12  \r\nngày";
         let n = normalise(src);
-        assert_eq!(n.text, "Số:  12\nngày");
+        assert_eq!(n.text, "Số:  12 ngày", "the second line continues the first");
         let at = n.text.find("ngày").unwrap();
-        assert_eq!(&src[n.map.to_input(at)..], "ngày");
+        assert_eq!(&src[n.to_input(at)..], "ngày");
         let at12 = n.text.find("12").unwrap();
-        assert_eq!(&src[n.map.to_input_range(at12..at12 + 2, &n.text)], "12");
+        assert_eq!(&src[n.to_input(at12)..n.to_input(at12) + 2], "12");
+    }
+
+    #[test]
+    fn sửa_ký_tự_pdf_sai() {
+        let n = normalise("CHẤT LƢỢNG ngƣời ðồng Ðảng ﬁle ® ©");
+        assert_eq!(n.text, "CHẤT LƯỢNG người đồng Đảng file ® ©");
+        assert_eq!(n.glyph_fixes, 5);
     }
 
     #[test]
     fn chuẩn_hóa_hai_lần_không_đổi() {
-        for s in ["a \r\n b\u{A0}\u{301}", "Ủy ban\u{200B}  \n\n", "e\u{302}\u{301} x", ""] {
+        for s in ["a \r\n b\u{A0}\u{301}", "Ủy ban\u{200B}  \n\n", "e\u{302}\u{301} x", "", "\n\nBÁO CÁO\n\nkết quả\n\n\n"] {
             let once = normalise(s).text;
             assert_eq!(normalise(&once).text, once, "{s:?}");
         }
