@@ -50,6 +50,36 @@ fn bench(c: &mut Criterion) {
     let norm = baocao::normalise::normalise(&text).text;
     s.bench_function("segment-1MB", |b| b.iter(|| baocao::segment::segment(&norm)));
     s.finish();
+
+    // Decoding per container format, over the real legacy corpus (TCVN3/VNI .doc, .rtf, .pdf)
+    // and our container fixtures: every file of the format once per iteration.
+    let legacy = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/legacy/corpus");
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut d = c.benchmark_group("decode-format");
+    for ext in ["doc", "rtf", "pdf", "docx"] {
+        let mut files = Vec::new();
+        for dir in [legacy.join("public-domain/tcvn3"), legacy.join("public-domain/vni"), legacy.join("synthetic"), fixtures.join("containers"), fixtures.join("pdf")] {
+            for e in std::fs::read_dir(&dir).into_iter().flatten().filter_map(Result::ok) {
+                if e.path().extension().is_some_and(|x| x == ext) {
+                    if let Ok(b) = std::fs::read(e.path()) {
+                        // Only files that decode: the benchmark measures reading, not refusing.
+                        if baocao::decode::decode(Input::Bytes(&b)).is_ok() {
+                            files.push(b);
+                        }
+                    }
+                }
+            }
+        }
+        if files.is_empty() {
+            continue;
+        }
+        let total: usize = files.iter().map(Vec::len).sum();
+        d.throughput(Throughput::Bytes(total as u64));
+        d.bench_function(BenchmarkId::new(ext, format!("{} files", files.len())), |b| {
+            b.iter(|| files.iter().map(|f| baocao::decode::decode(Input::Bytes(f)).map(|x| x.text.len()).unwrap_or(0)).sum::<usize>())
+        });
+    }
+    d.finish();
 }
 
 criterion_group!(benches, bench);

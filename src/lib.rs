@@ -59,7 +59,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// (see [`ErrorCode`]). Everything else yields a Report, with diagnostics for what was not found.
 pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
     let decoded = decode::decode(input)?;
-    let normalised = normalise::normalise(&decoded.text);
+    let normalised = normalise::normalise_with(&decoded.text, normalise::reflows(decoded.format));
     let text = normalised.text.as_str();
     let seg = segment::segment(text);
     let index = span::Utf16Index::new(text);
@@ -85,6 +85,7 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
     }
     let repairs = [
         (normalised.glyph_fixes, "normalise.glyphs", "ký tự sai do phông PDF (ƣ, ð, chữ ghép) đã được sửa"),
+        (normalised.split_syllables, "normalise.splitSyllables", "âm tiết bị tách bởi dấu cách thừa đã được nối lại"),
         (normalised.joins, "normalise.reflow", "dòng bị ngắt giữa đoạn đã được nối lại"),
         (normalised.page_numbers, "normalise.pageNumbers", "dòng số trang đã được bỏ khỏi nội dung"),
     ];

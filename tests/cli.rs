@@ -68,7 +68,7 @@ fn tệp_không_đọc_được_thoát_1_và_vẫn_xử_lý_tệp_khác() {
     let dir = std::env::temp_dir().join(format!("baocao-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let pdf = dir.join("scan.pdf");
-    std::fs::write(&pdf, b"%PDF-1.7\n%binary").unwrap();
+    std::fs::write(&pdf, b"%PDF-1.7\n%truncated before any object").unwrap();
     let seed = &common::seeds()[0];
     let o = baocao(&["parse", "/no/such/file.txt", pdf.to_str().unwrap(), seed.to_str().unwrap()], None);
     assert_eq!(o.status.code(), Some(1));
@@ -76,7 +76,7 @@ fn tệp_không_đọc_được_thoát_1_và_vẫn_xử_lý_tệp_khác() {
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 2, "one line per failed file: {err}");
     assert!(lines[0].starts_with("baocao: /no/such/file.txt: cannot read:"), "{}", lines[0]);
-    assert!(lines[1].contains("scan.pdf") && lines[1].contains("UNSUPPORTED_FORMAT"), "{}", lines[1]);
+    assert!(lines[1].contains("scan.pdf") && lines[1].contains("CORRUPT_FILE"), "{}", lines[1]);
     assert!(!err.contains("panicked"));
     assert_eq!(stdout_json_lines(&o).len(), 1, "the readable file is still parsed");
     std::fs::remove_dir_all(dir).ok();

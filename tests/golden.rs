@@ -12,7 +12,7 @@ fn ảnh_chụp_toàn_văn_bản() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let golden_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let mut mismatches = Vec::new();
-    let inputs: Vec<_> = common::seeds().into_iter().chain(common::fixtures()).collect();
+    let inputs: Vec<_> = common::seeds().into_iter().chain(common::fixtures()).chain(common::container_documents()).collect();
     for path in &inputs {
         let name = common::name(path);
         let bytes = std::fs::read(path).unwrap();

@@ -62,7 +62,7 @@ fn byte_utf16_vào_giống_chuỗi() {
 #[wasm_bindgen_test]
 fn lỗi_là_error_có_mã() {
     let cases: [(JsValue, JsValue, &str); 4] = [
-        (Uint8Array::from(&b"%PDF-1.7\n"[..]).into(), JsValue::NULL, "UNSUPPORTED_FORMAT"),
+        (Uint8Array::from(&b"%PDF-1.7\n"[..]).into(), JsValue::NULL, "CORRUPT_FILE"),
         (Uint8Array::from(&b"\x89PNG\r\n\x1a\n\0\0"[..]).into(), JsValue::NULL, "BINARY_INPUT"),
         (JsValue::from_f64(42.0), JsValue::NULL, "INVALID_INPUT"),
         (JsValue::from_str("x"), options(r#"{"txt":true}"#), "INVALID_OPTIONS"),

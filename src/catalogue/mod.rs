@@ -5,6 +5,7 @@
 
 pub mod doc_types;
 pub mod roles;
+pub mod syllables;
 
 /// Rows of a TSV catalogue: `#` comment lines and the header row skipped, fields split on tabs.
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {

@@ -5,7 +5,22 @@
 //! Markdown and HTML recognised by shape. Containers whose readers have not landed yet (.docx,
 //! .pdf, .doc, .rtf) are recognised by their magic bytes and refused with a clear
 //! [`ErrorCode::UnsupportedFormat`]; binaries (images, executables) with [`ErrorCode::BinaryInput`].
-//! Text that is not valid UTF-8 is decoded lossily with a warning, never dropped.
+//! Plain text in a legacy Vietnamese encoding is recognised by syllable scoring and converted
+//! ([`legacy`]): 8-bit TCVN3/VNI/VISCII/VPS/Windows-1258 bytes, legacy text that went through a
+//! Windows-1252 reading ("B¸o c¸o", a paste or a .txt saved as "Unicode"), and VIQR ("Ba'o ca'o").
+//! Other text that is not valid UTF-8 is decoded lossily with a warning, never dropped.
+
+pub mod cfb;
+pub mod container;
+pub mod flatten;
+pub mod html;
+pub mod markdown;
+pub mod doc;
+pub mod docx;
+pub mod legacy;
+pub mod pdf;
+pub mod rtf;
+pub mod zip;
 
 use crate::limits::MAX_INPUT_BYTES;
 use crate::normalise::offset_map::OffsetMap;
@@ -68,14 +83,26 @@ pub fn decode(input: Input<'_>) -> Result<Decoded> {
         ));
     }
     match input {
-        Input::Text(text) => Ok(text_decoded(text.to_owned(), Encoding::Utf8, OffsetMap::identity(text.len(), 0), Vec::new())),
+        Input::Text(text) => {
+            Ok(repair_plain(text_decoded(text.to_owned(), Encoding::Utf8, OffsetMap::identity(text.len(), 0), Vec::new())))
+        }
         Input::Bytes(bytes) => decode_bytes(bytes),
     }
 }
 
-fn text_decoded(text: String, encoding: Encoding, map: OffsetMap, diagnostics: Vec<Diagnostic>) -> Decoded {
+/// Text whose shape says HTML or Markdown goes through its reader (tags, emphasis and tables
+/// resolved) and is flattened like a container; the map then points into the read text.
+fn text_decoded(text: String, encoding: Encoding, map: OffsetMap, mut diagnostics: Vec<Diagnostic>) -> Decoded {
     let format = sniff_text_format(&text);
-    Decoded { text, format, encoding, map, diagnostics }
+    let doc = match format {
+        Format::Html => html::read(&text),
+        Format::Markdown => markdown::read(&text),
+        _ => return Decoded { text, format, encoding, map, diagnostics },
+    };
+    let flat = flatten::flatten(&doc);
+    diagnostics.extend(flat.diagnostics);
+    let encoding = if flat.encoding == Encoding::Utf8 { encoding } else { flat.encoding };
+    Decoded { map: OffsetMap::identity(flat.text.len(), 0), text: flat.text, format, encoding, diagnostics }
 }
 
 fn decode_bytes(bytes: &[u8]) -> Result<Decoded> {
@@ -83,16 +110,16 @@ fn decode_bytes(bytes: &[u8]) -> Result<Decoded> {
         return Ok(decode_utf8(rest, 3));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return Ok(decode_utf16(rest, 2, Endian::Little));
+        return Ok(repair_plain(decode_utf16(rest, 2, Endian::Little)));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return Ok(decode_utf16(rest, 2, Endian::Big));
+        return Ok(repair_plain(decode_utf16(rest, 2, Endian::Big)));
     }
-    if let Some(container) = sniff_container(bytes) {
-        return Err(container);
+    if let Some(kind) = sniff_container(bytes)? {
+        return read_container(bytes, kind);
     }
     if let Some(endian) = sniff_utf16(bytes) {
-        return Ok(decode_utf16(bytes, 0, endian));
+        return Ok(repair_plain(decode_utf16(bytes, 0, endian)));
     }
     if looks_binary(bytes) {
         return Err(Error::new(
@@ -103,29 +130,33 @@ fn decode_bytes(bytes: &[u8]) -> Result<Decoded> {
     Ok(decode_utf8(bytes, 0))
 }
 
-/// Recognises containers by their magic bytes. Readers for them belong to the input-layer work;
-/// until they land, say exactly what the file is instead of decoding it as mojibake.
-fn sniff_container(bytes: &[u8]) -> Option<Error> {
-    let unsupported = |what: &str| {
-        Some(Error::new(
-            ErrorCode::UnsupportedFormat,
-            format!("Chưa hỗ trợ định dạng {what} (unsupported format)"),
-        ))
-    };
-    let binary = |what: &str| {
-        Some(Error::new(ErrorCode::BinaryInput, format!("Không phải văn bản: {what} (not a document)")))
-    };
+/// Containers recognised by their magic bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    /// ZIP: .docx (other ZIP files are refused by the docx reader).
+    Zip,
+    /// `%PDF-`.
+    Pdf,
+    /// OLE2 compound file: .doc.
+    Cfb,
+    /// `{\rtf`.
+    Rtf,
+}
+
+/// Recognises containers by their magic bytes; images and other binaries are refused here.
+fn sniff_container(bytes: &[u8]) -> Result<Option<Container>> {
     if bytes.starts_with(b"PK\x03\x04") {
-        return unsupported(".docx/ZIP");
+        return Ok(Some(Container::Zip));
     }
-    if bytes.starts_with(b"%PDF-") {
-        return unsupported(".pdf");
+    // PDF allows up to 1 KB of junk before the header.
+    if bytes.starts_with(b"%PDF-") || bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-") {
+        return Ok(Some(Container::Pdf));
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return unsupported(".doc (Word 97–2003)");
+        return Ok(Some(Container::Cfb));
     }
     if bytes.starts_with(b"{\\rtf") {
-        return unsupported(".rtf");
+        return Ok(Some(Container::Rtf));
     }
     let images: [(&[u8], &str); 5] = [
         (b"\x89PNG", "ảnh PNG"),
@@ -134,7 +165,29 @@ fn sniff_container(bytes: &[u8]) -> Option<Error> {
         (b"II*\x00", "ảnh TIFF"),
         (b"MM\x00*", "ảnh TIFF"),
     ];
-    images.iter().find(|(magic, _)| bytes.starts_with(magic)).and_then(|(_, what)| binary(what))
+    match images.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        Some((_, what)) => Err(Error::new(ErrorCode::BinaryInput, format!("Không phải văn bản: {what} (not a document)"))),
+        None => Ok(None),
+    }
+}
+
+/// Reads a container and flattens it to text. The offset map of a container's text points into
+/// that text (its byte positions in the file are not meaningful to a reader of the text).
+fn read_container(bytes: &[u8], kind: Container) -> Result<Decoded> {
+    let (doc, format) = match kind {
+        Container::Zip => (docx::read(bytes)?, Format::Docx),
+        Container::Pdf => (pdf::read(bytes)?, Format::Pdf),
+        Container::Cfb => (doc::read(bytes)?, Format::Doc),
+        Container::Rtf => (rtf::read(bytes)?, Format::Rtf),
+    };
+    let flat = flatten::flatten(&doc);
+    Ok(Decoded {
+        map: OffsetMap::identity(flat.text.len(), 0),
+        text: flat.text,
+        format,
+        encoding: flat.encoding,
+        diagnostics: flat.diagnostics,
+    })
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -176,7 +229,18 @@ fn looks_binary(bytes: &[u8]) -> bool {
 
 fn decode_utf8(bytes: &[u8], shift: usize) -> Decoded {
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return text_decoded(text.to_owned(), Encoding::Utf8, OffsetMap::identity(text.len(), shift), Vec::new());
+        return repair_plain(text_decoded(text.to_owned(), Encoding::Utf8, OffsetMap::identity(text.len(), shift), Vec::new()));
+    }
+    // 8-bit legacy Vietnamese (TCVN3, VNI, VISCII, VPS, Windows-1258), recognised by scoring;
+    // UTF-8 with a few damaged bytes stays UTF-8.
+    if let Some((enc, confidence)) = (!mostly_utf8(bytes)).then(|| legacy::detect_bytes(bytes)).flatten() {
+        let (text, map) = legacy::decode_bytes_at(bytes, enc, shift);
+        let name = legacy::display_name(enc);
+        let diagnostics = vec![legacy_diagnostic(
+            enc,
+            format!("Tệp dùng bảng mã cũ {name}; đã chuyển sang Unicode (độ tin cậy {}%).", percent(confidence)),
+        )];
+        return text_decoded(text, enc, map, diagnostics);
     }
     // Lossy: each invalid sequence becomes U+FFFD; record anchors so spans still map back.
     let mut text = String::with_capacity(bytes.len() + 16);
@@ -205,6 +269,68 @@ fn decode_utf8(bytes: &[u8], shift: usize) -> Decoded {
         span: None,
     }];
     text_decoded(text, Encoding::Unknown, map, diagnostics)
+}
+
+/// UTF-8 with damage: its multi-byte sequences are mostly valid (8-bit legacy text almost never
+/// forms valid UTF-8 sequences). Looks at the first 64 KB.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in sample.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    valid >= 8 && valid >= invalid * 4
+}
+
+/// 0..1 → whole percent (integer formatting: no float formatting code in the wasm module).
+fn percent(x: f64) -> u32 {
+    (x.clamp(0.0, 1.0) * 100.0).round() as u32
+}
+
+/// An info note saying what legacy text was converted (code `decode.legacy.<encoding>`).
+fn legacy_diagnostic(enc: Encoding, message: String) -> Diagnostic {
+    Diagnostic { severity: Severity::Info, code: format!("decode.legacy.{}", legacy::code_name(enc)), message, span: None }
+}
+
+/// Plain text that is legacy text in disguise: VIQR mnemonics ("Ba'o ca'o"), or legacy bytes that
+/// went through a Windows-1252 reading (a paste from an old TCVN3 document, a .txt saved as
+/// "Unicode" from one: "B¸o c¸o kÕt qu¶"). Text that is right as it is comes back untouched.
+fn repair_plain(d: Decoded) -> Decoded {
+    if let Some((text, map)) = legacy::decode_viqr_mapped(&d.text) {
+        let message = "Văn bản viết kiểu VIQR (dấu gõ bằng ký tự ASCII, kiểu “Ba'o ca'o”); đã chuyển sang Unicode có dấu.".to_owned();
+        return replace_text(d, text, &map, Encoding::Viqr, message);
+    }
+    if let Some((enc, confidence)) = legacy::detect_reread(&d.text) {
+        let (text, map, lines) = legacy::reread_lines(&d.text, enc);
+        if lines > 0 {
+            let example = match enc {
+                Encoding::Tcvn3 => " (kiểu “B¸o c¸o”)",
+                Encoding::Vni => " (kiểu “Baùo caùo”)",
+                _ => "",
+            };
+            let message = format!(
+                "Văn bản chứa chữ mã {}{example} bị đọc như Windows-1252; đã chuyển {lines} dòng sang Unicode (độ tin cậy {}%).",
+                legacy::display_name(enc),
+                percent(confidence)
+            );
+            return replace_text(d, text, &map, enc, message);
+        }
+    }
+    d
+}
+
+/// `d` with its text replaced by `text`, whose map `inner` points into `d.text`: the new map goes
+/// straight to the input bytes.
+fn replace_text(d: Decoded, text: String, inner: &OffsetMap, encoding: Encoding, message: String) -> Decoded {
+    let mut map = OffsetMap::new();
+    for (k, _) in text.char_indices() {
+        map.anchor(k, d.map.to_input(inner.to_input(k)));
+    }
+    map.finish(text.len(), d.map.to_input(d.text.len()));
+    let mut diagnostics = d.diagnostics;
+    diagnostics.push(legacy_diagnostic(encoding, message));
+    Decoded { text, format: d.format, encoding, map, diagnostics }
 }
 
 fn decode_utf16(bytes: &[u8], shift: usize, endian: Endian) -> Decoded {
@@ -309,27 +435,95 @@ mod tests {
     }
 
     #[test]
-    fn vùng_chứa_chưa_hỗ_trợ_báo_lỗi_rõ_ràng() {
+    fn vùng_chứa_hỏng_hoặc_nhị_phân_báo_lỗi_rõ_ràng() {
         for (bytes, code) in [
-            (&b"PK\x03\x04rest"[..], ErrorCode::UnsupportedFormat),
-            (b"%PDF-1.7\n", ErrorCode::UnsupportedFormat),
-            (b"{\\rtf1\\ansi", ErrorCode::UnsupportedFormat),
-            (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", ErrorCode::UnsupportedFormat),
+            (&b"PK\x03\x04rest"[..], ErrorCode::CorruptFile),
+            (b"%PDF-1.7\n", ErrorCode::CorruptFile),
+            (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", ErrorCode::CorruptFile),
             (b"\x89PNG\r\n\x1a\n", ErrorCode::BinaryInput),
             (b"\x7fELF\x02\x01\x01\x00\x00\x00", ErrorCode::BinaryInput),
         ] {
             assert_eq!(decode(Input::Bytes(bytes)).unwrap_err().code(), code, "{bytes:?}");
         }
+        // A minimal RTF is a (nearly empty) document, not an error.
+        assert_eq!(decode(Input::Bytes(b"{\\rtf1\\ansi Xin ch\\'e0o}")).unwrap().format, Format::Rtf);
     }
 
     #[test]
     fn utf8_hỏng_giải_mã_thay_thế_kèm_cảnh_báo() {
-        let d = decode(Input::Bytes(b"B\xb8o c\xb8o")).unwrap();
-        assert_eq!(d.text, "B\u{FFFD}o c\u{FFFD}o");
+        // Not Vietnamese in any legacy encoding: decoded lossily, with a warning.
+        let d = decode(Input::Bytes(b"Caf\xe9 cr\xe8me")).unwrap();
+        assert_eq!(d.text, "Caf\u{FFFD} cr\u{FFFD}me");
         assert_eq!(d.encoding, Encoding::Unknown);
         assert_eq!(d.diagnostics[0].code, "decode.encoding.unknown");
-        // "o" after the first U+FFFD (output byte 4) comes from input byte 2.
-        assert_eq!(d.map.to_input(4), 2);
+        // " " after the first U+FFFD (output byte 6) comes from input byte 4.
+        assert_eq!(d.map.to_input(6), 4);
+    }
+
+    #[test]
+    fn tcvn3_8_bit_được_nhận_ra_và_chuyển() {
+        let d = decode(Input::Bytes(b"B\xb8o c\xb8o k\xd5t qu\xb6 th\xf9c hi\xd6n nhi\xd6m v\xf4 n\xa8m 2023")).unwrap();
+        assert_eq!(d.text, "Báo cáo kết quả thực hiện nhiệm vụ năm 2023");
+        assert_eq!(d.encoding, Encoding::Tcvn3);
+        assert_eq!(d.diagnostics[0].code, "decode.legacy.tcvn3");
+        assert_eq!(d.diagnostics[0].severity, Severity::Info);
+        // "c" of "cáo" (output 5) ← input 4; after a BOM everything shifts by 3.
+        assert_eq!(d.map.to_input(5), 4);
+        let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+        with_bom.extend_from_slice(b"B\xb8o c\xb8o k\xd5t qu\xb6");
+        let d = decode(Input::Bytes(&with_bom)).unwrap();
+        assert_eq!((d.text.as_str(), d.map.to_input(5)), ("Báo cáo kết quả", 7));
+    }
+
+    #[test]
+    fn vni_và_windows_1258_8_bit() {
+        let d = decode(Input::Bytes(b"Co\xe4ng ho\xf8a xa\xf5 ho\xe4i chu\xfb ngh\xf3a Vie\xe4t Nam")).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("Cộng hòa xã hội chủ nghĩa Việt Nam", Encoding::Vni));
+        let d = decode(Input::Bytes(b"C\xf4\xf2ng ho\xcca xa\xde h\xf4\xf2i chu\xd2 nghi\xdea Vi\xea\xf2t Nam")).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("Cộng hòa xã hội chủ nghĩa Việt Nam", Encoding::Windows1258));
+        assert_eq!(d.diagnostics[0].code, "decode.legacy.windows-1258");
+    }
+
+    #[test]
+    fn văn_bản_tcvn3_đọc_qua_cp1252_được_đọc_lại() {
+        let pasted = "Sè: 12/BC-UBND\nB¸o c¸o kÕt qu¶ thùc hiÖn nhiÖm vô n¨m 2023";
+        for d in [decode(Input::Text(pasted)).unwrap(), decode(Input::Bytes(pasted.as_bytes())).unwrap()] {
+            assert_eq!(d.text, "Số: 12/BC-UBND\nBáo cáo kết quả thực hiện nhiệm vụ năm 2023");
+            assert_eq!(d.encoding, Encoding::Tcvn3);
+            assert_eq!(d.diagnostics.last().unwrap().code, "decode.legacy.tcvn3");
+            let k = d.text.find("Báo").unwrap();
+            assert_eq!(d.map.to_input(k), pasted.find("B¸o").unwrap());
+        }
+        // A .txt saved as "Unicode" (UTF-16LE with BOM) from a TCVN3 document.
+        let d = decode(Input::Bytes(&utf16le(pasted, true))).unwrap();
+        assert_eq!(d.encoding, Encoding::Tcvn3);
+        assert!(d.text.starts_with("Số: 12/BC-UBND\nBáo cáo"));
+        assert_eq!(d.map.to_input(d.text.find("Báo").unwrap()), 2 + 2 * 15);
+    }
+
+    #[test]
+    fn viqr_cả_văn_bản() {
+        let d = decode(Input::Text("Ba'o ca'o ke^'t qua? thu+.c hie^.n nhie^.m vu. na(m 2023")).unwrap();
+        assert_eq!(d.text, "Báo cáo kết quả thực hiện nhiệm vụ năm 2023");
+        assert_eq!(d.encoding, Encoding::Viqr);
+        assert_eq!(d.diagnostics[0].code, "decode.legacy.viqr");
+        assert_eq!(d.map.to_input(d.text.find("cáo").unwrap()), 5);
+    }
+
+    #[test]
+    fn văn_bản_đúng_không_bị_đụng() {
+        for t in [
+            "Báo cáo kết quả năm 2023 – Công ty ABC® © 2023… “trích dẫn” – đạt 98,7% kế hoạch.",
+            "Có và là ® © – … đó",
+            "The café served crème brûlée, “as usual” – naïve résumé… What? Don't.",
+            "Số: 7763/BC-UBND\nBÁO CÁO\nKết quả năm 2023",
+        ] {
+            for d in [decode(Input::Text(t)).unwrap(), decode(Input::Bytes(t.as_bytes())).unwrap()] {
+                assert_eq!(d.text, t);
+                assert_eq!(d.encoding, Encoding::Utf8, "{t}");
+                assert!(d.diagnostics.is_empty(), "{t}: {:?}", d.diagnostics);
+            }
+        }
     }
 
     #[test]

@@ -13,11 +13,13 @@
 //!
 //! - PDF glyph mix-ups (vn-text.md §1.9): `ƣ Ƣ` (Latin OI, never Vietnamese) → `ư Ư`, `ð Ð Ɖ` → `đ Đ`,
 //!   ligatures `ﬁ ﬂ` → `fi fl`.
-//! - Then [`reflow`] joins hard-wrapped lines into paragraphs and drops page-number lines.
+//! - Then [`split_syllables`] rejoins syllables split by stray spaces ("ĐIỀ U"), and [`reflow`]
+//!   joins hard-wrapped lines into paragraphs and drops page-number lines.
 
 pub mod noise;
 pub mod offset_map;
 pub mod reflow;
+pub mod split_syllables;
 
 use offset_map::OffsetMap;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -29,8 +31,11 @@ pub struct Normalised {
     pub text: String,
     /// Cleaned (pre-reflow) text byte offsets → decoded-text byte offsets.
     pub map: OffsetMap,
-    /// Maps of the reflow passes, first pass first: each pass's output → its input.
-    pub reflow_maps: Vec<OffsetMap>,
+    /// Maps of the passes after [`clean`] (syllable rejoin, reflow passes), first pass first:
+    /// each pass's output → its input.
+    pub pass_maps: Vec<OffsetMap>,
+    /// Syllables split by a stray space that were rejoined.
+    pub split_syllables: usize,
     /// Glyphs repaired (ƣ → ư, ð → đ, ligatures).
     pub glyph_fixes: usize,
     /// Wrapped lines joined.
@@ -76,7 +81,7 @@ fn glyph_fix(c: char) -> Option<&'static str> {
 impl Normalised {
     /// Decoded-text byte offset of a byte offset in [`Normalised::text`].
     pub fn to_input(&self, pos: usize) -> usize {
-        let cleaned = self.reflow_maps.iter().rev().fold(pos, |p, m| m.to_input(p));
+        let cleaned = self.pass_maps.iter().rev().fold(pos, |p, m| m.to_input(p));
         self.map.to_input(cleaned)
     }
 }
@@ -101,31 +106,55 @@ pub struct Cleaned {
     pub glyph_fixes: usize,
 }
 
-/// Most reflow passes. Joining lines changes the statistics reflow decides by (typical width), so
-/// it runs until a pass changes nothing — which makes normalising idempotent — bounded here;
-/// real documents settle in two passes.
-pub const MAX_REFLOW_PASSES: usize = 4;
+/// Most reflow + syllable-rejoin passes. Joining lines changes the statistics reflow decides by
+/// (typical width), so they run until a pass changes nothing — which makes normalising
+/// idempotent. Every pass that changes something removes lines, so this terminates anyway; the
+/// bound keeps pathological input linear. Real documents settle in two or three passes.
+pub const MAX_REFLOW_PASSES: usize = 32;
+
+/// Whether text from a source of this format has hard-wrapped lines to join: plain text (OCR,
+/// copied PDF text) and PDF do; docx, rtf, doc, HTML and Markdown give real paragraphs.
+pub fn reflows(format: crate::report::Format) -> bool {
+    matches!(format, crate::report::Format::Text | crate::report::Format::Pdf)
+}
 
 /// Normalises `input` (see the module docs): [`clean`], then [`reflow::reflow`] to a fixed point.
 pub fn normalise(input: &str) -> Normalised {
+    normalise_with(input, true)
+}
+
+/// [`normalise`], reflowing only when `reflow` (see [`reflows`]).
+pub fn normalise_with(input: &str, reflow: bool) -> Normalised {
     let c = clean(input);
     let mut text = c.text;
-    let mut reflow_maps = Vec::new();
-    let (mut joins, mut page_numbers) = (0, 0);
+    let mut pass_maps = Vec::new();
+    let (mut joins, mut page_numbers, mut split_syllables) = (0, 0, 0);
     for _ in 0..MAX_REFLOW_PASSES {
-        let r = reflow::reflow(&text);
-        if r.joins == 0 && r.page_numbers == 0 {
+        let r = if reflow { reflow::reflow(&text) } else { reflow::Reflowed::unchanged(&text) };
+        let changed_lines = r.joins + r.page_numbers > 0;
+        if changed_lines {
+            joins += r.joins;
+            page_numbers += r.page_numbers;
+            text = r.text;
+            pass_maps.push(r.map);
+        }
+        // Joining lines can bring the halves of a split syllable together, and rejoining a
+        // syllable shortens a line: both run until neither changes anything.
+        let (t, m, n) = split_syllables::rejoin(&text);
+        if n > 0 {
+            split_syllables += n;
+            text = t;
+            pass_maps.push(m);
+        }
+        if !changed_lines && n == 0 {
             break;
         }
-        joins += r.joins;
-        page_numbers += r.page_numbers;
-        text = r.text;
-        reflow_maps.push(r.map);
     }
     Normalised {
         text,
         map: c.map,
-        reflow_maps,
+        pass_maps,
+        split_syllables,
         glyph_fixes: c.glyph_fixes,
         joins,
         page_numbers,

@@ -97,6 +97,13 @@ fn ends_block(s: &str) -> bool {
     s.ends_with(['.', ':', ';', '!', '?']) || is_capitalised(s)
 }
 
+impl Reflowed {
+    /// No change: for sources that are not reflowed.
+    pub fn unchanged(text: &str) -> Self {
+        Reflowed { text: text.to_owned(), map: OffsetMap::identity(text.len(), 0), joins: 0, page_numbers: 0 }
+    }
+}
+
 /// Reflows `text` (see the module docs).
 pub fn reflow(text: &str) -> Reflowed {
     let p = patterns();

@@ -41,3 +41,22 @@ pub fn js_slice(text: &str, start: u32, end: u32) -> String {
     let units: Vec<u16> = text.encode_utf16().collect();
     String::from_utf16(&units[start as usize..end as usize]).expect("span on a UTF-16 boundary")
 }
+
+/// Container documents for whole-document checks: our docx/rtf/pdf fixtures that parse, and two
+/// real legacy files (a TCVN3 .doc and a TCVN3 .rtf) from the shared corpus.
+pub fn container_documents() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let legacy = root.join("../shared/corpus/legacy/corpus/public-domain/tcvn3");
+    let v = vec![
+        root.join("tests/fixtures/containers/letterhead.docx"),
+        root.join("tests/fixtures/containers/sample.rtf"),
+        root.join("tests/fixtures/pdf/report.pdf"),
+        root.join("tests/fixtures/pdf/xref-stream.pdf"),
+        legacy.join("2004-NghiDinh114_2003.doc"),
+        legacy.join("2003-A30.rtf"),
+    ];
+    for p in &v {
+        assert!(p.exists(), "container document {} missing", p.display());
+    }
+    v
+}

@@ -148,6 +148,31 @@ test('b. a file chosen with the file input (seed 002) renders 7763/BC-UBND in #m
   }
 });
 
+test('b2. real containers through the page: a PDF and a legacy TCVN3 .rtf are read in the worker', T, async () => {
+  const { context, page, errors } = await openPage(browser);
+  const fixtures = new URL('../fixtures/', import.meta.url);
+  const legacy = new URL('../../../shared/corpus/legacy/corpus/public-domain/tcvn3/', import.meta.url);
+  try {
+    await page.goto(server.url);
+    await page.setInputFiles('#file', [
+      { name: 'report.pdf', mimeType: 'application/pdf', buffer: fs.readFileSync(new URL('pdf/report.pdf', fixtures)) },
+      { name: '2003-A30.rtf', mimeType: 'application/rtf', buffer: fs.readFileSync(new URL('2003-A30.rtf', legacy)) },
+    ]);
+    await waitSettled(page, 2);
+    const docs = await docStatuses(page);
+    assert.deepEqual(docs.map((d) => d.status), ['done', 'done'], JSON.stringify(docs));
+    await page.locator('#docs li').nth(0).click();
+    assert.ok((await page.locator('#metadata').innerText()).includes('125/BC-SKHĐT'), 'PDF metadata shown');
+    await page.locator('#docs li').nth(1).click();
+    const meta = await page.locator('#metadata').innerText();
+    // TCVN3 (.VnTime) text decoded to Unicode in the browser: the number and the place.
+    assert.ok(meta.includes('117/2000/TT-BTC') && meta.includes('Hà nội'), meta);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 // ---------------------------------------------------------------------------------------------
 // c. drag and drop of two files, one unreadable
 

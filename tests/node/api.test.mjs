@@ -2,6 +2,7 @@
 // errors as Error objects with a code, and recovery after a panic (panic-probe build).
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { loadNode } from './harness.mjs';
 
 const baocao = loadNode();
@@ -34,8 +35,10 @@ test('output is plain JSON data: null not undefined, no Map, every key present',
 
 test('errors are Error objects with a code', () => {
   const cases = [
-    [new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]), undefined, 'UNSUPPORTED_FORMAT'],
-    [new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), undefined, 'UNSUPPORTED_FORMAT'],
+    [new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]), undefined, 'CORRUPT_FILE'],
+    [new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), undefined, 'CORRUPT_FILE'],
+    [new Uint8Array(readFileSync(new URL('../fixtures/pdf/encrypted.pdf', import.meta.url))), undefined, 'ENCRYPTED_FILE'],
+    [new Uint8Array(readFileSync(new URL('../fixtures/containers/encrypted.docx', import.meta.url))), undefined, 'ENCRYPTED_FILE'],
     [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]), undefined, 'BINARY_INPUT'],
     [42, undefined, 'INVALID_INPUT'],
     [{}, undefined, 'INVALID_INPUT'],

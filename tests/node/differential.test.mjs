@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cli, inputs, loadNode } from './harness.mjs';
+import { spawnSync } from 'node:child_process';
+import { cli, containerInputs, inputs, loadNode } from './harness.mjs';
 
 const baocao = loadNode();
 
@@ -28,3 +29,31 @@ for (const file of inputs()) {
     }
   });
 }
+
+// Container files: the same JSON when both read them, the same error code when both refuse them.
+test('container files: CLI and wasm agree (JSON or error code)', () => {
+  const files = containerInputs();
+  assert.ok(files.length >= 50, `expected the legacy corpus and fixtures, found ${files.length}`);
+  let parsed = 0;
+  for (const file of files) {
+    const name = path.basename(file);
+    const res = spawnSync(cli, ['parse', '--text', file], { maxBuffer: 256 << 20 });
+    let wasm;
+    let wasmError = null;
+    try {
+      wasm = baocao.parse(new Uint8Array(readFileSync(file)), { name, text: true });
+    } catch (e) {
+      wasmError = e;
+    }
+    if (res.status === 0) {
+      assert.equal(wasmError, null, `${name}: CLI parsed it, wasm threw ${wasmError && wasmError.code}`);
+      assert.equal(JSON.stringify(wasm), JSON.stringify(JSON.parse(res.stdout.toString('utf8'))), name);
+      parsed += 1;
+    } else {
+      assert.equal(res.status, 1, `${name}: exit ${res.status}`);
+      assert.ok(wasmError, `${name}: CLI refused it, wasm parsed it`);
+      assert.ok(res.stderr.toString('utf8').includes(`[${wasmError.code}]`), `${name}: ${res.stderr} vs ${wasmError.code}`);
+    }
+  }
+  assert.ok(parsed > 0, 'some container files parse');
+});

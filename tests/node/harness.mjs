@@ -18,6 +18,25 @@ export function loadNode(dir = 'pkg/node') {
   return require(file);
 }
 
+const CONTAINERS = /\.(docx|doc|rtf|pdf|html?|md)$/i;
+
+function listDir(dir, re) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => re.test(f)).sort().map((f) => path.join(dir, f));
+}
+
+/** Container files: our fixtures and the real legacy corpus (.doc/.rtf/.pdf/.docx). */
+export function containerInputs() {
+  const legacy = path.join(root, '../shared/corpus/legacy/corpus');
+  return [
+    ...listDir(path.join(root, 'tests/fixtures/containers'), CONTAINERS),
+    ...listDir(path.join(root, 'tests/fixtures/pdf'), CONTAINERS),
+    ...listDir(path.join(legacy, 'public-domain/tcvn3'), CONTAINERS),
+    ...listDir(path.join(legacy, 'public-domain/vni'), CONTAINERS),
+    ...listDir(path.join(legacy, 'synthetic'), CONTAINERS),
+  ];
+}
+
 export function inputs() {
   const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(seedsDir, f));
   const fixtures = readdirSync(fixturesDir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(fixturesDir, f));
