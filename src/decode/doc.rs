@@ -1861,6 +1861,16 @@ impl<'a> Reader<'a> {
                     }
                     0x09 => '\t',
                     0x1E => '-',
+                    // Optional hyphen. In a legacy-font run it is the TCVN3 letter "ư" (byte 0xAD,
+                    // U+00AD when read through cp1252), which converters such as LibreOffice save as
+                    // Word's optional-hyphen character: keep it as U+00AD for the legacy decoder.
+                    0x1F if self
+                        .font(&chp, 0xAD)
+                        .and_then(|f| self.fonts.get(usize::from(f)))
+                        .is_some_and(|name| super::legacy::encoding_of_font(name).is_some()) =>
+                    {
+                        '\u{AD}'
+                    }
                     0x00..=0x1F => continue,
                     0xD800..=0xDBFF => {
                         match self
@@ -1882,7 +1892,7 @@ impl<'a> Reader<'a> {
                     0xDC00..=0xDFFF => '\u{FFFD}',
                     _ => char::from_u32(u32::from(u)).unwrap_or('\u{FFFD}'),
                 };
-                runs.push(c, self.font(&chp, u));
+                runs.push(c, self.font(&chp, if c == '\u{AD}' { 0xAD } else { u }));
             }
             paras.push(runs.take(&self.fonts, &style));
             if let Some(p) = paras.first_mut() {
