@@ -32,6 +32,7 @@ pub mod decode;
 pub mod error;
 pub mod extract;
 pub mod fold;
+pub mod letters;
 pub mod limits;
 pub mod normalise;
 pub mod options;

@@ -27,36 +27,46 @@ fn fnv(bytes: &[u8]) -> u32 {
 
 /// A hash set of slices of [`list`]: open addressing with linear probing in a table at least
 /// twice the number of words (so probing always ends at an empty slot). Small in wasm, where a
-/// `HashSet` instantiation costs more than this whole module.
+/// `HashSet` instantiation costs more than this whole module. Each slot also keeps 16 bits of the
+/// hash, so a probe that meets another word is rejected without loading it: most lookups of
+/// non-syllables touch one cache line.
 struct Set {
-    /// 1 + index into `words`; 0 = empty.
+    /// `tag << 16 | (1 + index into words)`; 0 = empty.
     slots: Vec<u32>,
     words: Vec<&'static str>,
 }
 
+/// Most words a [`Set`] holds (the index lives in 16 bits of a slot).
+const SET_CAPACITY: usize = 0xFFFF - 1;
+
 impl Set {
-    fn new(words: Vec<&'static str>) -> Self {
+    fn new(mut words: Vec<&'static str>) -> Self {
+        words.truncate(SET_CAPACITY);
         let size = (words.len() * 2).next_power_of_two().max(16);
         let mut slots = vec![0u32; size];
         let mask = size - 1;
         for (i, w) in words.iter().enumerate() {
-            let mut h = fnv(w.as_bytes()) as usize & mask;
+            let hash = fnv(w.as_bytes());
+            let mut h = hash as usize & mask;
             while slots[h] != 0 {
                 h = (h + 1) & mask;
             }
-            slots[h] = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            slots[h] = (hash & 0xFFFF_0000) | u32::try_from(i + 1).unwrap_or(0xFFFF);
         }
         Set { slots, words }
     }
 
-    fn contains(&self, key: &str) -> bool {
+    fn contains(&self, key: &[u8]) -> bool {
         let mask = self.slots.len() - 1;
-        let mut h = fnv(key.as_bytes()) as usize & mask;
+        let hash = fnv(key);
+        let mut h = hash as usize & mask;
         loop {
             match self.slots[h] {
                 0 => return false,
                 s => {
-                    if self.words.get(s as usize - 1) == Some(&key) {
+                    if s & 0xFFFF_0000 == hash & 0xFFFF_0000
+                        && self.words.get((s & 0xFFFF) as usize - 1).is_some_and(|w| w.as_bytes() == key)
+                    {
                         return true;
                     }
                 }
@@ -115,38 +125,41 @@ fn is_combining(c: char) -> bool {
 /// Case-insensitive; decomposed input (NFD, "Unicode tổ hợp") is composed first. No allocation for
 /// NFC input.
 pub fn is_syllable(word: &str) -> bool {
-    if word.is_empty() || word.len() > BUF * 2 {
+    is_syllable_joined(word, "")
+}
+
+/// [`is_syllable`] of `a` followed by `b`, without building the joined string.
+pub fn is_syllable_joined(a: &str, b: &str) -> bool {
+    let len = a.len() + b.len();
+    if len == 0 || len > BUF * 2 {
         return false;
-    }
-    if word.chars().any(is_combining) {
-        use unicode_normalization::UnicodeNormalization;
-        let composed: String = word.nfc().collect();
-        return !composed.chars().any(is_combining) && is_syllable(&composed);
     }
     let mut buf = [0u8; BUF];
     let mut n = 0usize;
-    for c in word.chars() {
-        if !c.is_alphabetic() {
+    for c in a.chars().chain(b.chars()) {
+        if is_combining(c) {
+            // Decomposed input: compose, then look up the composed word.
+            use unicode_normalization::UnicodeNormalization;
+            let composed: String = a.chars().chain(b.chars()).nfc().collect();
+            return !composed.chars().any(is_combining) && is_syllable(&composed);
+        }
+        // No syllable has a letter whose lowercase is two chars ("İ"), nor a non-letter.
+        let Some(l) = crate::letters::lower_char(c).filter(|_| crate::letters::is_letter(c)) else {
+            return false;
+        };
+        let w = l.len_utf8();
+        if n + w > BUF {
             return false;
         }
-        for l in c.to_lowercase() {
-            let w = l.len_utf8();
-            if n + w > BUF {
-                return false;
-            }
-            l.encode_utf8(&mut buf[n..n + w]);
-            n += w;
-        }
+        l.encode_utf8(&mut buf[n..n + w]);
+        n += w;
     }
-    match std::str::from_utf8(&buf[..n]) {
-        Ok(lower) => set().contains(lower),
-        Err(_) => false,
-    }
+    set().contains(&buf[..n])
 }
 
 /// Words of `text` (maximal runs of letters and combining marks).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphabetic() || is_combining(c)))
+    text.split(|c: char| !(crate::letters::is_letter(c) || is_combining(c)))
         .filter(|w| !w.is_empty())
 }
 

@@ -129,6 +129,7 @@ pub fn normalise_with(input: &str, reflow: bool) -> Normalised {
     let mut text = c.text;
     let mut pass_maps = Vec::new();
     let (mut joins, mut page_numbers, mut split_syllables) = (0, 0, 0);
+    let mut last_joined: Option<Vec<usize>> = None;
     for _ in 0..MAX_REFLOW_PASSES {
         let r = if reflow { reflow::reflow(&text) } else { reflow::Reflowed::unchanged(&text) };
         let changed_lines = r.joins + r.page_numbers > 0;
@@ -140,15 +141,22 @@ pub fn normalise_with(input: &str, reflow: bool) -> Normalised {
         }
         // Joining lines can bring the halves of a split syllable together, and rejoining a
         // syllable shortens a line: both run until neither changes anything.
-        let (t, m, n) = split_syllables::rejoin(&text);
+        // A rejoin pass over text nothing has touched since the last one only needs to look
+        // around the words that pass joined.
+        if !changed_lines && last_joined.as_deref().is_some_and(|at| split_syllables::settled(&text, at)) {
+            break;
+        }
+        let r = split_syllables::rejoin_tracked(&text);
+        let n = r.joined.len();
         if n > 0 {
             split_syllables += n;
-            text = t;
-            pass_maps.push(m);
+            text = r.text;
+            pass_maps.push(r.map);
         }
         if !changed_lines && n == 0 {
             break;
         }
+        last_joined = Some(r.joined);
     }
     Normalised {
         text,

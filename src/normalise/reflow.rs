@@ -22,6 +22,7 @@
 
 use super::offset_map::OffsetMap;
 use crate::fold::fold;
+use crate::letters::{is_letter, is_lower, is_upper};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -77,12 +78,20 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn is_capitalised(s: &str) -> bool {
-    let (mut letters, mut upper) = (0usize, 0usize);
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        upper += usize::from(c.is_uppercase());
+    // At least two letters, at least 80% of them capitals (upper ≥ 4 × lower).
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for (i, c) in s.char_indices() {
+        if is_upper(c) {
+            upper += 1;
+        } else if is_letter(c) {
+            lower += 1;
+            // Even if every remaining byte were a capital the share could not reach 80%.
+            if 4 * lower > upper + (s.len() - i) {
+                return false;
+            }
+        }
     }
-    letters >= 2 && upper * 5 >= letters * 4
+    upper + lower >= 2 && upper >= 4 * lower
 }
 
 /// Keywords that open a block of their own (folded).
@@ -152,13 +161,13 @@ pub fn reflow(text: &str) -> Reflowed {
         let blanks = (a + 1..b).filter(|&k| content[k].is_empty()).count();
         let (l, n) = (content[a], content[b]);
         let first = n.chars().next();
-        let lower_letter = first.is_some_and(char::is_lowercase);
+        let lower_letter = first.is_some_and(is_lower);
         let soft = blanks == 0 || (double_spaced && blanks == 1) || (wrapped && lower_letter);
         if !soft || ends_block(l) || starts_block(n) {
             return false;
         }
-        let continues = first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '(');
-        let capital = first.is_some_and(char::is_uppercase);
+        let continues = first.is_some_and(|c| is_lower(c) || c.is_ascii_digit() || c == '(');
+        let capital = first.is_some_and(is_upper);
         let long = wrapped && (l.chars().count() as f64) >= FULL_LINE_SHARE * p75 as f64;
         continues || (capital && long)
     };
