@@ -500,7 +500,7 @@ fn convert_segments(text: &str, enc: Encoding, pua: bool, base: usize, sink: &mu
 
 /// True when `c` is a letter that no cp1252 byte reads as: proof that the text around it is Unicode.
 fn unicode_only_letter(c: char, pua: bool) -> bool {
-    c.is_alphabetic() && cp1252_byte(c, pua).is_none()
+    crate::letters::is_letter(c) && cp1252_byte(c, pua).is_none()
 }
 
 /// Valid syllables among the words of `s` that contain a non-ASCII letter.
@@ -637,7 +637,7 @@ fn token_ok(s: &str) -> bool {
 impl Tally {
     /// Scores one token given as cp1252 bytes; `as_is` is the token as it stands.
     fn add(&mut self, token: &[u8], as_is: &str, buf: &mut String) {
-        if !as_is.chars().any(char::is_alphabetic) {
+        if !as_is.chars().any(crate::letters::is_letter) {
             return; // "–", "…", "“": punctuation as it stands, no evidence either way
         }
         let mut ok = [false; 6];
@@ -721,7 +721,7 @@ fn foreign(s: &str) -> bool {
         {
             fjwz += 1;
         }
-        if w.chars().count() > 7 && w.chars().any(|c| c.is_lowercase()) {
+        if w.chars().count() > 7 && w.chars().any(|c| crate::letters::is_lower(c)) {
             long += 1;
         }
     }
@@ -916,7 +916,7 @@ fn viqr_decode_counted(text: &str) -> (String, OffsetMap, usize) {
 fn viqr_punctuation(chars: &[(usize, char)], j: usize) -> bool {
     let c = chars[j].1;
     let next = chars.get(j + 1).map(|&(_, c)| c);
-    if next.is_some_and(|n| n.is_alphabetic() || n.is_ascii_digit()) {
+    if next.is_some_and(|n| crate::letters::is_letter(n) || n.is_ascii_digit()) {
         return false;
     }
     match c {
@@ -927,7 +927,7 @@ fn viqr_punctuation(chars: &[(usize, char)], j: usize) -> bool {
                     .iter()
                     .map(|&(_, c)| c)
                     .find(|c| !matches!(c, ' ' | '\t'));
-                after.is_none_or(|a| a.is_uppercase() || matches!(a, '\n' | '\r' | '"' | '(' | '-'))
+                after.is_none_or(|a| crate::letters::is_upper(a) || matches!(a, '\n' | '\r' | '"' | '(' | '-'))
             }
             // "ho.," is "họ,", and "vu.." is "vụ." ; but "ddi..." ends with an ellipsis.
             Some('.') => {
@@ -967,7 +967,7 @@ pub fn decode_viqr_mapped(text: &str) -> Option<(String, OffsetMap)> {
     // VIQR is 7-bit: more than a stray non-ASCII letter (a foreign name) means something else.
     let foreign_letters = s
         .chars()
-        .filter(|c| !c.is_ascii() && c.is_alphabetic())
+        .filter(|&c| !c.is_ascii() && crate::letters::is_letter(c))
         .count();
     if foreign_letters > 2 && foreign_letters * 200 > words(s).count() {
         return None;
@@ -1204,7 +1204,7 @@ mod tests {
             );
             assert!(t.viqr.contains(c) || "đĐ".contains(*c), "VIQR lacks {c}");
             // TCVN3 ABC: every lowercase letter, and the 7 untoned capitals.
-            if c.is_lowercase() || "ĂÂÊÔƠƯĐ".contains(*c) {
+            if crate::letters::is_lower(*c) || "ĂÂÊÔƠƯĐ".contains(*c) {
                 assert!(t.tcvn3.contains(c), "TCVN3 lacks {c}");
             }
         }

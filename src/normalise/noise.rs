@@ -26,7 +26,7 @@ fn is_junk(c: char) -> bool {
 /// A token mixing letters and digits that is not a number with a unit ("6.070ha", "4.180m2"),
 /// a footnote mark, a symbol or a date-like code.
 fn is_mixed(token: &str) -> bool {
-    let t = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let t = token.trim_matches(|c: char| !(crate::letters::is_letter(c) || c.is_numeric()));
     if t.contains(['/', '-', '[', ']', '_']) {
         return false;
     }
@@ -34,7 +34,7 @@ fn is_mixed(token: &str) -> bool {
     if matches!(t, "m2" | "m3" | "km2" | "cm2" | "cm3" | "dm2" | "dm3" | "mm2") {
         return false;
     }
-    let has_letter = t.chars().any(char::is_alphabetic);
+    let has_letter = t.chars().any(crate::letters::is_letter);
     let has_digit = t.chars().any(|c| c.is_ascii_digit());
     if !(has_letter && has_digit) {
         return false;
@@ -44,7 +44,7 @@ fn is_mixed(token: &str) -> bool {
     match unit_start {
         Some(i) if i > 0 => {
             let unit = &t[i..];
-            !(unit.chars().count() <= 3 && unit.chars().take_while(|c| c.is_alphabetic()).count() >= 1 && unit.chars().all(|c| c.is_alphabetic() || matches!(c, '2' | '3')))
+            !(unit.chars().count() <= 3 && unit.chars().take_while(|&c| crate::letters::is_letter(c)).count() >= 1 && unit.chars().all(|c| crate::letters::is_letter(c) || matches!(c, '2' | '3')))
         }
         _ => true,
     }
@@ -57,7 +57,7 @@ pub fn assess(text: &str) -> Noise {
     for c in text.chars() {
         chars += 1;
         junk += usize::from(is_junk(c));
-        if c.is_alphabetic() {
+        if crate::letters::is_letter(c) {
             letters += 1;
             marked += usize::from(!c.is_ascii() && fold_char(c) != c);
         }

@@ -611,7 +611,7 @@ pub fn build(
                 continue;
             }
             let k = furniture_key(&t);
-            if k.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+            if k.chars().filter(|&c| crate::letters::is_letter(c)).count() >= 3 {
                 key_pages.entry((k, top)).or_default().push((pi, li));
             }
         }
