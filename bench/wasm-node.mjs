@@ -2,7 +2,8 @@
 // criterion bench (each seed report and a ~1 MB concatenation). Reports module init time, the
 // first parse (which compiles the regexes) and the steady-state median per input, in ms and MB/s.
 //
-//   node bench/wasm-node.mjs            (after scripts/build-wasm.sh)
+//   node bench/wasm-node.mjs            (after scripts/build-wasm.sh; BAOCAO_NODE_PKG=path/baocao.js
+//                                        benchmarks another build)
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
@@ -14,7 +15,7 @@ const seedsDir = path.join(root, '../shared/corpus/seeds');
 const require = createRequire(import.meta.url);
 
 const t0 = performance.now();
-const baocao = require(path.join(root, 'pkg/node/baocao.js'));
+const baocao = require(process.env.BAOCAO_NODE_PKG ?? path.join(root, 'pkg/node/baocao.js'));
 const initMs = performance.now() - t0;
 
 const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()
