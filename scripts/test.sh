@@ -31,3 +31,6 @@ cargo test --target wasm32-unknown-unknown --test web
 
 step "node: JS API, CLI == wasm differential, TypeScript types; browser end-to-end"
 node --test --test-concurrency=1 tests/node/ tests/e2e/
+
+step "fuzzing: a short libFuzzer run per target (FUZZ_SECONDS each, default 30; longer runs: scripts/fuzz.sh)"
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
