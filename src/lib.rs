@@ -131,6 +131,7 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
     let citations = Vec::new();
     let footnotes = Vec::new();
     let summary = summarise::summarise(&summarise::SummaryInput {
+        doc: &doc,
         metadata: &metadata,
         outline: &outline,
         figures: &figures,

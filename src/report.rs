@@ -445,6 +445,25 @@ pub struct Summary {
     pub key_points: Vec<KeyPoint>,
     /// Counts.
     pub stats: Stats,
+    /// One digest per top-level section, in order.
+    pub sections: Vec<SectionDigest>,
+}
+
+/// What a top-level section says, in one line, with its key figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct SectionDigest {
+    /// Its normalised marker ("II.").
+    pub marker: String,
+    /// Its title.
+    pub title: String,
+    /// Its role.
+    pub role: Role,
+    /// Its best sentence (the key point from it, else its opening sentence), if any.
+    pub digest: Option<KeyPoint>,
+    /// Indexes into `figures` of up to three key figures of the section (compared ones first).
+    pub figures: Vec<u32>,
 }
 
 /// One extracted sentence.
@@ -456,6 +475,12 @@ pub struct KeyPoint {
     pub text: String,
     /// Where it is.
     pub span: Span,
+    /// Role of the section it is in, if it is in one.
+    pub role: Option<Role>,
+    /// Selection score (see `summarise::key_points`): higher = more central.
+    pub score: f64,
+    /// Why it was chosen: "lead", "comparisons:2", "numbers:3", "cue:dat va vuot"…
+    pub why: Vec<String>,
 }
 
 /// Counts over the report.

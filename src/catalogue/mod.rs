@@ -3,6 +3,7 @@
 //! Each catalogue parses its file once (on first use), and its self-tests check the file: columns,
 //! uniqueness, canonical folded forms. Extractors never carry their own lists of literals.
 
+pub mod cues;
 pub mod doc_types;
 pub mod roles;
 pub mod syllables;

@@ -1,10 +1,20 @@
-//! Summarise: metadata + outline + figures + citations → the [`Summary`]: a headline sentence built
-//! from the metadata, key points (extractive; they arrive with the summary work) and counts.
+//! Summarise: text + metadata + outline + figures + citations → the [`Summary`]: a headline
+//! sentence built from the metadata, extractive key points ([`key_points`]), a digest per
+//! top-level section, and counts.
 
-use crate::report::{ComparisonKind, Direction, Metadata, Section, Stats, Summary, Figure};
+pub mod key_points;
+pub mod sentences;
+
+use crate::extract::Doc;
+use crate::fold::fold;
+use crate::report::{ComparisonKind, Direction, Figure, KeyPoint, Metadata, Section, SectionDigest, Span, Stats, Summary};
+use regex::Regex;
+use std::sync::OnceLock;
 
 /// Everything the summary is made from.
 pub struct SummaryInput<'a> {
+    /// The normalised text, its lines and spans.
+    pub doc: &'a Doc<'a>,
     /// Extracted metadata.
     pub metadata: &'a Metadata,
     /// The outline.
@@ -21,7 +31,81 @@ pub struct SummaryInput<'a> {
 
 /// Builds the summary.
 pub fn summarise(input: &SummaryInput) -> Summary {
-    Summary { headline: headline(input.metadata), key_points: Vec::new(), stats: stats(input) }
+    let cands = key_points::candidates(input.doc, input.outline, input.figures);
+    let mut stats = stats(input);
+    if let Some((met, total)) = targets(input.doc, &cands) {
+        stats.targets_met = Some(met);
+        stats.targets_total = Some(total);
+    }
+    let sections = digests(input, &cands);
+    let key_points = key_points::select(input.doc, cands);
+    // A digest that is also a key point carries the key point's reasons.
+    let sections = sections
+        .into_iter()
+        .map(|mut d| {
+            if let Some(kp) = d.digest.as_ref().and_then(|g| key_points.iter().find(|k| k.span == g.span)) {
+                d.digest = Some(kp.clone());
+            }
+            d
+        })
+        .collect();
+    Summary { headline: headline(input.metadata), key_points, stats, sections }
+}
+
+/// "đạt (và vượt) 10/11 chỉ tiêu" (folded; OCR "vugt" too): the targets met and in total. When
+/// a sentence states several (9 months, then the year's estimate), the last one is the most
+/// recent status; the first such sentence of the body is used.
+fn targets(doc: &Doc, cands: &[key_points::Candidate]) -> Option<(u32, u32)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"\bdat(?: va v[a-z]{2,4})? (\d{1,3}) ?/ ?(\d{1,3}) chi tieu").expect("targets pattern compiles")
+    });
+    cands.iter().find_map(|c| {
+        let folded = fold(&doc.text[c.sentence.range.clone()]);
+        let last = re.captures_iter(&folded).last()?;
+        let met: u32 = last.get(1)?.as_str().parse().ok()?;
+        let total: u32 = last.get(2)?.as_str().parse().ok()?;
+        (total > 0 && met <= total).then_some((met, total))
+    })
+}
+
+/// One digest per top-level section: its highest-scoring sentence that leads it or is a key point
+/// candidate inside it, and up to three figures (compared ones first).
+fn digests(input: &SummaryInput, cands: &[key_points::Candidate]) -> Vec<SectionDigest> {
+    let within = |outer: Span, inner: Span| outer.start <= inner.start && inner.end <= outer.end;
+    input
+        .outline
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let best = cands
+                .iter()
+                .filter(|c| c.top == Some(i))
+                .max_by(|a, b| a.score.total_cmp(&b.score).then(b.span.start.cmp(&a.span.start)));
+            let digest = best.map(|c| KeyPoint {
+                text: input.doc.text[c.sentence.range.clone()].to_owned(),
+                span: c.span,
+                role: c.role,
+                score: (c.score * 100.0).round() / 100.0,
+                why: c.why.clone(),
+            });
+            let mut figs: Vec<(bool, u32)> = input
+                .figures
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| within(s.section_span, f.span))
+                .map(|(k, f)| (f.comparison.is_none(), k as u32))
+                .collect();
+            figs.sort();
+            SectionDigest {
+                marker: s.marker.clone(),
+                title: s.title.clone(),
+                role: s.role,
+                digest,
+                figures: figs.into_iter().take(3).map(|(_, k)| k).collect(),
+            }
+        })
+        .collect()
 }
 
 /// "Báo cáo: Kết quả … năm 2023 (số 7763/BC-UBND, 09/11/2023)". Only what was found is said.
