@@ -30,6 +30,7 @@
 pub mod catalogue;
 pub mod decode;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod fold;
 pub mod letters;
@@ -140,7 +141,7 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
         lines: seg.lines.len(),
     });
 
-    Ok(Report {
+    let mut report = Report {
         schema_version: report::SCHEMA_VERSION,
         source: Source {
             name: options.name.clone(),
@@ -158,7 +159,16 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
         summary,
         diagnostics,
         text: options.text.then(|| normalised.text.clone()),
-    })
+        exports: None,
+    };
+    if options.exports {
+        report.exports = Some(report::Exports {
+            markdown: export::markdown(&report),
+            figures_csv: export::csv(&report, export::Table::Figures),
+            citations_csv: export::csv(&report, export::Table::Citations),
+        });
+    }
+    Ok(report)
 }
 
 /// The Report as compact JSON: the one serialisation both the CLI and the wasm module use.

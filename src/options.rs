@@ -17,6 +17,10 @@ pub struct Options {
     /// Include the normalised `text` in the Report (CLI `--text`). Default false, as in the CLI.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub text: bool,
+    /// Also render the exports (Markdown brief, figures CSV, citations CSV) into `exports`, as the
+    /// page does for its download buttons. Default false.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub exports: bool,
 }
 
 impl Options {

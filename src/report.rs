@@ -38,6 +38,22 @@ pub struct Report {
     /// The normalised text every span points into; `null` unless asked for (CLI `--text`,
     /// JS `{ text: true }`).
     pub text: Option<String>,
+    /// Exports rendered from this report; `null` unless asked for (JS `{ exports: true }`).
+    pub exports: Option<Exports>,
+}
+
+/// The report rendered for download (see `export`): the same bytes as the CLI's `--format md`
+/// and `--format csv [--table citations]`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Exports {
+    /// Markdown brief.
+    pub markdown: String,
+    /// CSV of the figures (UTF-8 with BOM).
+    pub figures_csv: String,
+    /// CSV of the citations (UTF-8 with BOM).
+    pub citations_csv: String,
 }
 
 /// A range of the normalised `text` in UTF-16 code units, so that in JavaScript

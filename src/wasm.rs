@@ -38,6 +38,39 @@ pub fn parse_js(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let report = report_of(input, options)?;
+    JSON::parse(&crate::to_json(&report))
+}
+
+/// Parses like [`parse_js`] and returns an export of the report as text: `"md"` (the Markdown
+/// brief), `"csv-figures"` or `"csv-citations"` (UTF-8 CSV with BOM) — the same bytes as the CLI's
+/// `--format md` / `--format csv [--table citations]` for one file.
+#[wasm_bindgen(js_name = exportReport)]
+pub fn export_js(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "'md' | 'csv-figures' | 'csv-citations'")] format: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions | null")] options: JsValue,
+) -> Result<String, JsValue> {
+    let table = match format {
+        "md" => None,
+        "csv-figures" => Some(crate::export::Table::Figures),
+        "csv-citations" => Some(crate::export::Table::Citations),
+        _ => {
+            return Err(js_error(
+                ErrorCode::InvalidOptions,
+                "Định dạng xuất phải là 'md', 'csv-figures' hoặc 'csv-citations' (unknown export format)",
+            ))
+        }
+    };
+    let report = report_of(input, options)?;
+    Ok(match table {
+        None => crate::export::markdown(&report),
+        Some(t) => crate::export::csv(&report, t),
+    })
+}
+
+/// The shared path of [`parse_js`] and [`export_js`]: JS input and options → Report.
+fn report_of(input: JsValue, options: JsValue) -> Result<crate::Report, JsValue> {
     install_panic_hook();
     let options = if options.is_undefined() || options.is_null() {
         Options::default()
@@ -65,8 +98,7 @@ pub fn parse_js(
             "Đầu vào phải là chuỗi hoặc Uint8Array (input must be a string or a Uint8Array)",
         ));
     };
-    let report = crate::parse(input, &options).map_err(|e| js_error(e.code(), e.message()))?;
-    JSON::parse(&crate::to_json(&report))
+    crate::parse(input, &options).map_err(|e| js_error(e.code(), e.message()))
 }
 
 /// The library version.

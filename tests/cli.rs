@@ -92,13 +92,36 @@ fn sai_cách_dùng_thoát_2() {
 }
 
 #[test]
-fn định_dạng_json_được_chấp_nhận_md_csv_chưa_có() {
-    let seed = common::seeds()[0].to_str().unwrap().to_owned();
-    assert!(baocao(&["parse", "--format", "json", &seed], None).status.success());
-    assert!(baocao(&["parse", "--format=json", &seed], None).status.success());
-    let o = baocao(&["parse", "--format", "md", &seed], None);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("not available yet"));
+fn định_dạng_json_md_csv() {
+    let seeds = common::seeds();
+    let (a, b) = (seeds[0].to_str().unwrap().to_owned(), seeds[2].to_str().unwrap().to_owned());
+    assert!(baocao(&["parse", "--format", "json", &a], None).status.success());
+    assert!(baocao(&["parse", "--format=json", &a], None).status.success());
+
+    // Markdown: a brief per file, starting with the headline of the JSON report.
+    let json = stdout_json_lines(&baocao(&["parse", &b], None)).remove(0);
+    let o = baocao(&["parse", "--format", "md", &a, &b], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(md.matches("\n---\n").count(), 1, "two briefs, one separator");
+    assert!(md.contains(&format!("# {}", json["summary"]["headline"].as_str().unwrap())), "{md}");
+    assert!(md.contains("## Ý chính"));
+
+    // CSV: BOM, one header, rows of both files, CRLF; as many citation rows as citations.
+    let o = baocao(&["parse", "--format=csv", "--table=citations", &a, &b], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let csv = String::from_utf8(o.stdout).unwrap();
+    assert!(csv.starts_with("\u{FEFF}file,type,numberSymbol,"));
+    let rows = csv.split("\r\n").filter(|l| !l.is_empty()).count() - 1;
+    let n = |f: &str| stdout_json_lines(&baocao(&["parse", f], None))[0]["citations"].as_array().unwrap().len();
+    assert_eq!(rows, n(&a) + n(&b));
+    let o = baocao(&["parse", "--format", "csv", &a], None);
+    assert!(String::from_utf8(o.stdout).unwrap().starts_with("\u{FEFF}file,section,what,value,unit"));
+
+    // Misuse is a usage error.
+    for args in [&["parse", "--format", "xml", &a][..], &["parse", "--table", "citations", &a], &["parse", "--format", "md", "--pretty", &a]] {
+        assert_eq!(baocao(args, None).status.code(), Some(2), "{args:?}");
+    }
 }
 
 #[test]

@@ -16,7 +16,7 @@ fn ảnh_chụp_toàn_văn_bản() {
     for path in &inputs {
         let name = common::name(path);
         let bytes = std::fs::read(path).unwrap();
-        let report = baocao::parse(baocao::Input::Bytes(&bytes), &baocao::Options { name: Some(name.clone()), text: false })
+        let report = baocao::parse(baocao::Input::Bytes(&bytes), &baocao::Options { name: Some(name.clone()), text: false, ..Default::default() })
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         let got = serde_json::to_string_pretty(&report).unwrap() + "\n";
         let file = golden_dir.join(format!("{name}.json"));

@@ -9,7 +9,7 @@ use baocao::report::{Report, Section, Span};
 use baocao::{Input, Options};
 
 fn parse_with_text(bytes: &[u8]) -> Option<Report> {
-    baocao::parse(Input::Bytes(bytes), &Options { name: None, text: true }).ok()
+    baocao::parse(Input::Bytes(bytes), &Options { name: None, text: true, ..Default::default() }).ok()
 }
 
 fn check_span(text_units: u32, s: Span, what: &str) {

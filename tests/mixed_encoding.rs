@@ -15,7 +15,7 @@ fn văn_bản_trộn_tcvn3_vni_unicode() {
     for name in ["mixed-encoding.rtf", "mixed-encoding.doc"] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/containers").join(name);
         let bytes = std::fs::read(&path).unwrap();
-        let r = baocao::parse(Input::Bytes(&bytes), &Options { name: None, text: true }).unwrap();
+        let r = baocao::parse(Input::Bytes(&bytes), &Options { name: None, text: true, ..Default::default() }).unwrap();
         assert_eq!(r.text.as_deref(), Some(WANT), "{name}");
         let conversions: Vec<&str> = r.diagnostics.iter().filter(|d| d.code == "decode.legacy.font").map(|d| d.message.as_str()).collect();
         assert!(conversions.iter().any(|m| m.contains("TCVN3")) && conversions.iter().any(|m| m.contains("VNI")), "{name}: {conversions:?}");

@@ -94,7 +94,7 @@ fn spec_examples() {
     let mut failures = Vec::new();
     for ex in &all {
         assert!(names.insert(ex.name.clone()), "duplicate example name {}", ex.name);
-        let result = baocao::parse(baocao::Input::Text(&ex.input), &baocao::Options { name: None, text: true });
+        let result = baocao::parse(baocao::Input::Text(&ex.input), &baocao::Options { name: None, text: true, ..Default::default() });
         let outcome = match (&ex.error, result) {
             (Some(code), Err(e)) if e.code().as_str() == code => Ok(()),
             (Some(code), Err(e)) => Err(format!("error {} instead of {code}", e.code().as_str())),

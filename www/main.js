@@ -192,10 +192,10 @@ function humanizeKey(k) {
 }
 
 /** "baocao.txt" → "baocao.json"; anything unsafe in a file name becomes "_". */
-function jsonFileName(name) {
+function jsonFileName(name, suffix = '.json') {
   let base = String(name || 'van-ban').replace(/\.[A-Za-z0-9]{1,5}$/, '');
   base = base.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'van-ban';
-  return `${base}.json`;
+  return `${base}${suffix}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1227,13 +1227,35 @@ function downloadBlob(name, type, text) {
 function downloadSelected() {
   const doc = selectedDoc();
   if (!doc || doc.status !== 'done' || !doc.report) return;
-  downloadBlob(jsonFileName(doc.name), 'application/json', `${JSON.stringify(doc.report, null, 2)}\n`);
+  downloadBlob(jsonFileName(doc.name), 'application/json', `${JSON.stringify(withoutExports(doc.report), null, 2)}\n`);
+}
+
+// The exports ride along with the report (rendered by the same Rust code as the CLI's
+// --format md/csv); the JSON download is the Report itself, without them.
+function withoutExports(report) {
+  if (!report || typeof report !== 'object') return report;
+  const { exports: _ignored, ...rest } = report;
+  return rest;
+}
+
+const EXPORTS = {
+  md: { key: 'markdown', suffix: '.md', type: 'text/markdown;charset=utf-8' },
+  'csv-figures': { key: 'figuresCsv', suffix: '-so-lieu.csv', type: 'text/csv;charset=utf-8' },
+  'csv-citations': { key: 'citationsCsv', suffix: '-vien-dan.csv', type: 'text/csv;charset=utf-8' },
+};
+
+function downloadExport(kind) {
+  const doc = selectedDoc();
+  const spec = EXPORTS[kind];
+  const text = doc && doc.status === 'done' && doc.report && doc.report.exports ? doc.report.exports[spec.key] : null;
+  if (typeof text !== 'string') return;
+  downloadBlob(jsonFileName(doc.name, spec.suffix), spec.type, text);
 }
 
 function downloadAll() {
   const done = state.docs.filter((d) => d.status === 'done' && d.report);
   if (!done.length) return;
-  downloadBlob('baocao.jsonl', 'application/x-ndjson', done.map((d) => JSON.stringify(d.report)).join('\n') + '\n');
+  downloadBlob('baocao.jsonl', 'application/x-ndjson', done.map((d) => JSON.stringify(withoutExports(d.report))).join('\n') + '\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1297,6 +1319,9 @@ function wire() {
   });
 
   $('download-json').addEventListener('click', downloadSelected);
+  for (const b of document.querySelectorAll('[data-export]')) {
+    b.addEventListener('click', () => downloadExport(b.getAttribute('data-export')));
+  }
   $('download-all').addEventListener('click', downloadAll);
   $('clear-docs').addEventListener('click', clearDocs);
 

@@ -83,7 +83,7 @@ async function handleParse(msg) {
   let report;
   try {
     // Pasted text has no file name: source.name stays null rather than an invented one.
-    report = parse(input, { name: typeof name === 'string' && name ? name : null, text: true });
+    report = parse(input, { name: typeof name === 'string' && name ? name : null, text: true, exports: true });
   } catch (err) {
     if (isTrap(err)) {
       broken = true;

@@ -1,4 +1,5 @@
-//! The `baocao` CLI: files (or stdin) → one Report JSON per file (JSON Lines for several).
+//! The `baocao` CLI: files (or stdin) → one Report JSON per file (JSON Lines for several), or a
+//! Markdown brief per file, or one CSV table (figures or citations) over all files.
 //!
 //! Exit status: 0 all parsed; 1 some input unreadable or unsupported (one line on stderr naming
 //! the file and the reason); 2 bad usage. Never a panic trace: a panic is caught and reported as
@@ -11,17 +12,30 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 Cách dùng / usage:
-  baocao parse [--format json] [--text] [--pretty] FILE...   (FILE '-' = stdin)
+  baocao parse [--format json|md|csv] [--table figures|citations] [--text] [--pretty] FILE...
+              (FILE '-' = stdin)
   baocao --version | --help
 
-  --format json   output format (json: one Report per line; md and csv are not available yet)
-  --text          include the normalised text that every span points into
+  --format json   one Report per line (JSON Lines); the default
+  --format md     a Markdown brief per file (headline, key points, sections, figures, citations)
+  --format csv    one CSV table over all files (UTF-8 with BOM for Excel; first column = file)
+  --table T       for csv: figures (default) or citations
+  --text          include the normalised text that every span points into (json)
   --pretty        indent the JSON (one file only)";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Markdown,
+    Csv,
+}
 
 struct Args {
     files: Vec<String>,
     text: bool,
     pretty: bool,
+    format: Format,
+    table: baocao::export::Table,
 }
 
 fn usage_error(msg: &str) -> ExitCode {
@@ -33,9 +47,10 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
     // "--format=json" is the same as "--format json".
     let argv: Vec<String> = argv
         .iter()
-        .flat_map(|a| match a.strip_prefix("--format=") {
-            Some(v) => vec!["--format".to_owned(), v.to_owned()],
-            None => vec![a.clone()],
+        .flat_map(|a| match (a.strip_prefix("--format="), a.strip_prefix("--table=")) {
+            (Some(v), _) => vec!["--format".to_owned(), v.to_owned()],
+            (_, Some(v)) => vec!["--table".to_owned(), v.to_owned()],
+            _ => vec![a.clone()],
         })
         .collect();
     let mut it = argv.iter();
@@ -44,7 +59,9 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
         Some(other) => return Err(format!("unknown command '{other}'")),
         None => return Err("missing command".into()),
     }
-    let mut args = Args { files: Vec::new(), text: false, pretty: false };
+    let mut args =
+        Args { files: Vec::new(), text: false, pretty: false, format: Format::Json, table: baocao::export::Table::Figures };
+    let mut table_given = false;
     let mut only_files = false;
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -53,10 +70,19 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
             "--text" => args.text = true,
             "--pretty" => args.pretty = true,
             "--format" => match it.next().map(String::as_str) {
-                Some("json") => {}
-                Some(f @ ("md" | "csv")) => return Err(format!("--format {f} is not available yet (json only)")),
+                Some("json") => args.format = Format::Json,
+                Some("md" | "markdown") => args.format = Format::Markdown,
+                Some("csv") => args.format = Format::Csv,
                 Some(f) => return Err(format!("unknown format '{f}' (json|md|csv)")),
                 None => return Err("--format needs a value".into()),
+            },
+            "--table" => match it.next().map(|t| (t, baocao::export::Table::parse(t))) {
+                Some((_, Some(t))) => {
+                    args.table = t;
+                    table_given = true;
+                }
+                Some((t, None)) => return Err(format!("unknown table '{t}' (figures|citations)")),
+                None => return Err("--table needs a value".into()),
             },
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option '{s}'")),
             _ => args.files.push(a.clone()),
@@ -64,6 +90,12 @@ fn parse_args(argv: &[String]) -> Result<Args, String> {
     }
     if args.files.is_empty() {
         return Err("no input file (use '-' for stdin)".into());
+    }
+    if table_given && args.format != Format::Csv {
+        return Err("--table goes with --format csv".into());
+    }
+    if args.pretty && args.format != Format::Json {
+        return Err("--pretty goes with --format json".into());
     }
     Ok(args)
 }
@@ -78,15 +110,20 @@ fn read_input(file: &str) -> io::Result<Vec<u8>> {
     }
 }
 
-/// Parses one file into its JSON line, or the one-line reason it could not be.
+/// Parses one file into its output (JSON line, Markdown brief or CSV rows), or the one-line
+/// reason it could not be.
 fn run_one(file: &str, args: &Args) -> Result<String, String> {
     let bytes = read_input(file).map_err(|e| format!("cannot read: {e}"))?;
     let name = (file != "-").then(|| Path::new(file).file_name().map(|n| n.to_string_lossy().into_owned())).flatten();
-    let options = Options { name, text: args.text };
+    let options = Options { name, text: args.text, ..Options::default() };
     let result = std::panic::catch_unwind(|| baocao::parse(Input::Bytes(&bytes), &options));
     match result {
-        Ok(Ok(report)) if args.pretty => serde_json::to_string_pretty(&report).map_err(|e| e.to_string()),
-        Ok(Ok(report)) => Ok(baocao::to_json(&report)),
+        Ok(Ok(report)) => match args.format {
+            Format::Json if args.pretty => serde_json::to_string_pretty(&report).map_err(|e| e.to_string()),
+            Format::Json => Ok(baocao::to_json(&report)),
+            Format::Markdown => Ok(baocao::export::markdown(&report)),
+            Format::Csv => Ok(baocao::export::csv_rows(&report, args.table, report.source.name.as_deref().unwrap_or(file))),
+        },
         Ok(Err(e)) => Err(format!("{} [{}]", e.message(), e.code().as_str())),
         Err(_) => Err("internal error: the parser panicked; please report this file [INTERNAL]".into()),
     }
@@ -117,10 +154,22 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;
-    for file in &args.files {
+    if args.format == Format::Csv
+        && write!(out, "{}{}\r\n", baocao::export::BOM, baocao::export::csv_header(args.table)).is_err()
+    {
+        return ExitCode::from(1);
+    }
+    for (i, file) in args.files.iter().enumerate() {
         match run_one(file, &args) {
-            Ok(json) => {
-                if writeln!(out, "{json}").and_then(|_| out.flush()).is_err() {
+            Ok(text) => {
+                let written = match args.format {
+                    Format::Json => writeln!(out, "{text}"),
+                    Format::Csv => write!(out, "{text}"),
+                    // Briefs of several files are separated by a horizontal rule.
+                    Format::Markdown if i > 0 => write!(out, "\n---\n\n{text}"),
+                    Format::Markdown => write!(out, "{text}"),
+                };
+                if written.and_then(|_| out.flush()).is_err() {
                     return ExitCode::from(1); // stdout closed (e.g. `| head`): stop quietly
                 }
             }

@@ -247,6 +247,34 @@ test('d. "Tải JSON" downloads <name>.json with schemaVersion 1 and the metadat
   }
 });
 
+test('d2. exports: Markdown brief and CSV tables download, parse back and match the report', T, async () => {
+  const { context, page, errors } = await openPage(browser);
+  try {
+    await page.goto(server.url);
+    await page.setInputFiles('#file', { name: SEED_002, mimeType: 'text/plain', buffer: seedBytes(SEED_002) });
+    await waitSettled(page, 1);
+    const { report } = await downloadReport(page);
+    assert.ok(!('exports' in report), 'the JSON download is the Report without the exports');
+    const grab = async (kind) => {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${kind}"]`)]);
+      return { name: d.suggestedFilename(), text: fs.readFileSync(await d.path(), 'utf8') };
+    };
+    const md = await grab('md');
+    assert.equal(md.name, SEED_002.replace(/\.txt$/, '.md'));
+    assert.ok(md.text.startsWith(`# ${report.summary.headline.replace(/[|*_`[\]<>#\\]/g, (c) => `\\${c}`)}`), md.text.slice(0, 200));
+    for (const k of report.summary.keyPoints) assert.ok(md.text.includes(k.text.slice(0, 20)), 'each key point is in the brief');
+    const figures = await grab('csv-figures');
+    assert.ok(figures.text.startsWith('\uFEFFfile,section,what,value,unit'), 'BOM + header');
+    assert.equal(figures.text.split('\r\n').filter(Boolean).length - 1, report.figures.length);
+    const citations = await grab('csv-citations');
+    assert.ok(citations.text.startsWith('\uFEFFfile,type,numberSymbol'));
+    assert.equal(citations.text.split('\r\n').filter(Boolean).length - 1, report.citations.length);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 // ---------------------------------------------------------------------------------------------
 // e. XSS
 

@@ -57,3 +57,16 @@ test('container files: CLI and wasm agree (JSON or error code)', () => {
   }
   assert.ok(parsed > 0, 'some container files parse');
 });
+
+// Exports: the wasm `exportReport` gives the same bytes as the CLI's --format md / csv.
+test('exports: CLI --format md|csv == wasm exportReport', () => {
+  for (const file of inputs()) {
+    const name = path.basename(file);
+    const bytes = new Uint8Array(readFileSync(file));
+    const run = (...args) => execFileSync(cli, ['parse', ...args, file], { maxBuffer: 64 << 20 }).toString('utf8');
+    assert.equal(baocao.exportReport(bytes, 'md', { name }), run('--format', 'md'), `${name} md`);
+    assert.equal(baocao.exportReport(bytes, 'csv-figures', { name }), run('--format', 'csv'), `${name} figures csv`);
+    assert.equal(baocao.exportReport(bytes, 'csv-citations', { name }), run('--format', 'csv', '--table', 'citations'), `${name} citations csv`);
+  }
+  assert.throws(() => baocao.exportReport('x', 'pdf'), (e) => e.code === 'INVALID_OPTIONS');
+});
