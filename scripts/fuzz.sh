@@ -27,7 +27,7 @@ for t in "${targets[@]}"; do
     [ -f "$f" ] && cp -n "$f" "$dir/$(echo "$f" | tr '/' '_')" || true
   done
   echo "[fuzz] $t: ${secs}s"
-  cargo fuzz run -s none "$t" "$dir" -- -max_total_time="$secs" -max_len=262144 -timeout=10 -rss_limit_mb=2048 2>&1 \
+  cargo fuzz run -s none "$t" "$dir" -- -max_total_time="$secs" -max_len=65536 -timeout=30 -rss_limit_mb=2048 2>&1 \
     | grep -E '^(#[0-9]+\s+DONE|Done|==|SUMMARY|INFO: Running|\[fuzz\])|panicked|Test unit written|stat::' || true
   if ls fuzz/artifacts/"$t"/crash-* fuzz/artifacts/"$t"/timeout-* fuzz/artifacts/"$t"/oom-* >/dev/null 2>&1; then
     echo "[fuzz] $t: found a failing input in fuzz/artifacts/$t/"; exit 1

@@ -31,6 +31,10 @@ pub fn fold_char(c: char) -> char {
             return f;
         }
     }
+    if u >= 0xFFF0 && u <= 0xFFFF {
+        // Specials (U+FFFD fills undecodable input): nothing to fold.
+        return c;
+    }
     fold_char_slow(c)
 }
 

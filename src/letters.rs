@@ -10,6 +10,9 @@
 const LATIN: std::ops::RangeInclusive<char> = '\u{C0}'..='\u{24F}';
 /// Latin Extended Additional, Vietnamese block: Ạ ạ … Ỹ ỹ, upper at even code points.
 const VIET: std::ops::RangeInclusive<char> = '\u{1EA0}'..='\u{1EF9}';
+/// Specials (U+FFF0–U+FFFF): no letters. U+FFFD, the replacement character, fills the text of
+/// undecodable input, where it would otherwise send every char to the Unicode tables.
+const SPECIALS: std::ops::RangeInclusive<char> = '\u{FFF0}'..='\u{FFFF}';
 
 /// Same as [`char::is_alphabetic`].
 #[inline]
@@ -20,6 +23,8 @@ pub fn is_letter(c: char) -> bool {
         c != '×' && c != '÷'
     } else if VIET.contains(&c) {
         true
+    } else if SPECIALS.contains(&c) {
+        false
     } else {
         c.is_alphabetic()
     }
@@ -32,6 +37,8 @@ pub fn is_upper(c: char) -> bool {
         c.is_ascii_uppercase()
     } else if VIET.contains(&c) {
         u32::from(c) % 2 == 0
+    } else if SPECIALS.contains(&c) {
+        false
     } else {
         c.is_uppercase()
     }
@@ -44,6 +51,8 @@ pub fn is_lower(c: char) -> bool {
         c.is_ascii_lowercase()
     } else if VIET.contains(&c) {
         u32::from(c) % 2 == 1
+    } else if SPECIALS.contains(&c) {
+        false
     } else {
         c.is_lowercase()
     }
