@@ -63,12 +63,12 @@ export function workerSource(glue, worker) {
   }
   const def = /export\s*\{[^}]*?\b([A-Za-z_$][\w$]*)\s+as\s+default\b[^}]*\}/.exec(glue);
   if (!def) fail('build-single: cannot find the default export (init) in the wasm-bindgen glue');
-  for (const name of ['parse', 'version']) {
+  for (const name of ['parse', 'version', 'compareReports']) {
     if (!new RegExp(`export\\s+function\\s+${name}\\s*\\(`).test(glue)) {
       fail(`build-single: the wasm-bindgen glue does not export function ${name}()`);
     }
   }
-  const importRe = /^\s*import\s+init\s*,\s*\{\s*parse\s*,\s*version\s*\}\s*from\s*['"]\.\/pkg\/baocao\.js['"]\s*;?[ \t]*$/m;
+  const importRe = /^\s*import\s+init\s*,\s*\{\s*parse\s*,\s*version\s*,\s*compareReports\s*\}\s*from\s*['"]\.\/pkg\/baocao\.js['"]\s*;?[ \t]*$/m;
   if (!importRe.test(worker)) fail('build-single: worker.js no longer has the expected glue import line');
   const body = worker.replace(importRe, `const init = ${def[1]};`);
   const classicGlue = glue

@@ -28,6 +28,7 @@
 #![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]
 
 pub mod catalogue;
+pub mod compare;
 pub mod decode;
 pub mod error;
 pub mod export;

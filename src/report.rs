@@ -5,7 +5,7 @@
 //! TypeScript declarations into the generated `baocao.d.ts`, so the TS types are never hand-kept.
 //! Add fields freely; never rename or drop one (SPEC.md).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
 
@@ -58,7 +58,7 @@ pub struct Exports {
 
 /// A range of the normalised `text` in UTF-16 code units, so that in JavaScript
 /// `report.text.slice(start, end)` is exactly the matched text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct Span {
     /// First UTF-16 code unit (inclusive).
@@ -348,7 +348,7 @@ pub enum Role {
 }
 
 /// Một số liệu.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Figure {
@@ -371,7 +371,7 @@ pub struct Figure {
 }
 
 /// A comparison attached to a figure.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
@@ -390,7 +390,7 @@ pub struct Comparison {
 }
 
 /// Kind of comparison.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum ComparisonKind {
@@ -405,7 +405,7 @@ pub enum ComparisonKind {
 }
 
 /// Direction of a change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {

@@ -69,6 +69,26 @@ pub fn export_js(
     })
 }
 
+/// Aligns the figures of several reports: `compareReports([{ name, figures }, …])` → the table
+/// (`reports`, `rows` with `values`, `changes`, `missingIn`), as `baocao compare --format json`.
+/// With `format = 'csv'` the same table as CSV text (the CLI's default output).
+#[wasm_bindgen(js_name = compareReports, unchecked_return_type = "Comparison | string")]
+pub fn compare_js(
+    #[wasm_bindgen(unchecked_param_type = "CompareInput[]")] items: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "'json' | 'csv' | null")] format: JsValue,
+) -> Result<JsValue, JsValue> {
+    install_panic_hook();
+    let bad = |detail: String| js_error(ErrorCode::InvalidInput, &format!("Danh sách báo cáo để so sánh không hợp lệ (invalid compare input): {detail}"));
+    let json = JSON::stringify(&items).ok().and_then(|s| s.as_string()).ok_or_else(|| bad("not JSON data".into()))?;
+    let inputs: Vec<crate::compare::CompareInput> = serde_json::from_str(&json).map_err(|e| bad(e.to_string()))?;
+    let table = crate::compare::compare(&inputs);
+    match format.as_string().as_deref() {
+        Some("csv") => Ok(JsValue::from_str(&crate::compare::csv(&table))),
+        None | Some("json") => JSON::parse(&serde_json::to_string(&table).map_err(|e| bad(e.to_string()))?),
+        Some(other) => Err(js_error(ErrorCode::InvalidOptions, &format!("Định dạng '{other}' không hỗ trợ ('json' | 'csv')"))),
+    }
+}
+
 /// The shared path of [`parse_js`] and [`export_js`]: JS input and options → Report.
 fn report_of(input: JsValue, options: JsValue) -> Result<crate::Report, JsValue> {
     install_panic_hook();

@@ -131,3 +131,38 @@ fn phiên_bản_và_trợ_giúp() {
     assert_eq!(String::from_utf8(v.stdout).unwrap().trim(), format!("baocao {}", env!("CARGO_PKG_VERSION")));
     assert!(baocao(&["--help"], None).status.success());
 }
+
+#[test]
+fn so_sánh_báo_cáo_từ_json_đã_lưu() {
+    let dir = std::env::temp_dir().join(format!("baocao-compare-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fig = |what: &str, value: f64, unit: &str| {
+        serde_json::json!({"raw": format!("{value} {unit}"), "value": value, "unit": unit, "what": what,
+            "period": null, "comparison": null, "sectionPath": [], "span": {"start": 0, "end": 1}})
+    };
+    let q2 = dir.join("q2.json");
+    let q3 = dir.join("q3.json");
+    std::fs::write(&q2, serde_json::json!({"source": {"name": "quy-2.docx"}, "figures": [fig("Thu ngân sách", 300.0, "tỷ đồng")]}).to_string()).unwrap();
+    std::fs::write(&q3, serde_json::json!({"source": {"name": "quy-3.docx"}, "figures": [fig("thu ngan sach", 330.0, "tỷ đồng"), fig("Số hộ nghèo", 12.0, "hộ")]}).to_string()).unwrap();
+    let (a, b) = (q2.to_str().unwrap(), q3.to_str().unwrap());
+
+    let o = baocao(&["compare", a, b], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        String::from_utf8(o.stdout).unwrap(),
+        "\u{FEFF}what,unit,quy-2.docx,quy-3.docx,quy-3.docx (% thay đổi)\r\nThu ngân sách,tỷ đồng,300,330,10\r\nSố hộ nghèo,hộ,,12,\r\n"
+    );
+    let o = baocao(&["compare", "--format", "json", a, b], None);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["rows"][1]["missingIn"], serde_json::json!([0]));
+    assert_eq!(v["rows"][0]["changes"][1]["delta"], 30.0);
+
+    // One file is not a comparison; a broken JSON names the file and exits 1.
+    assert_eq!(baocao(&["compare", a], None).status.code(), Some(2));
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "{").unwrap();
+    let o = baocao(&["compare", a, bad.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bad.json"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -361,6 +361,10 @@ function killWorker() {
 
 function onWorkerMessage(w, m) {
   if (w !== runner.worker || !m) return;
+  if (m.type === 'compare') {
+    onCompareReply(m);
+    return;
+  }
   if (m.type === 'ready') {
     runner.failures = 0;
     if (m.version) {
@@ -557,6 +561,7 @@ function updateChrome() {
   $('docs-count').textContent = n ? `(${n})` : '';
   $('clear-docs').disabled = n === 0;
   $('download-all').disabled = !state.docs.some((d) => d.status === 'done');
+  $('compare-docs').disabled = state.docs.filter((d) => d.status === 'done').length < 2;
   const busy = state.docs.some((d) => d.status === 'parsing');
   document.body.dataset.state = n === 0 ? 'idle' : busy ? 'busy' : 'ready';
   document.body.setAttribute('aria-busy', busy ? 'true' : 'false');
@@ -602,6 +607,7 @@ function select(id, { focusReport = false } = {}) {
 
 function renderSelection() {
   const doc = selectedDoc();
+  $('compare-view').hidden = true;
   const show = (which) => {
     $('welcome').hidden = which !== 'welcome';
     $('doc-pending').hidden = which !== 'pending';
@@ -1212,6 +1218,83 @@ function tableWrap(headers, rows, cls, caption) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Comparing reports: the worker aligns the figures (same Rust code as `baocao compare`)
+
+const compare = { seq: 0, csv: null, timer: null };
+const COMPARE_TIMEOUT_MS = 30_000;
+
+function openCompare() {
+  const done = state.docs.filter((d) => d.status === 'done' && isObj(d.report));
+  if (done.length < 2) return;
+  for (const id of ['welcome', 'doc-pending', 'doc-error', 'report-view']) $(id).hidden = true;
+  $('compare-view').hidden = false;
+  $('compare-body').replaceChildren();
+  $('compare-csv').disabled = true;
+  compare.csv = null;
+  $('compare-status').textContent = `Đang so sánh ${done.length} văn bản…`;
+  const items = done.map((d) => ({ name: d.label, figures: arr(d.report.figures) }));
+  compare.seq += 1;
+  clearTimeout(compare.timer);
+  compare.timer = setTimeout(() => onCompareReply({ seq: compare.seq, ok: false, message: 'Quá thời gian chờ.' }), COMPARE_TIMEOUT_MS);
+  let w;
+  try {
+    w = runner.worker || spawnWorker();
+  } catch (err) {
+    onCompareReply({ seq: compare.seq, ok: false, message: String(err?.message || err) });
+    return;
+  }
+  w.postMessage({ type: 'compare', seq: compare.seq, items });
+  $('compare-title').focus?.();
+}
+
+function onCompareReply(m) {
+  if (m.seq !== compare.seq) return; // an older request
+  clearTimeout(compare.timer);
+  if (!m.ok) {
+    $('compare-status').textContent = `Không so sánh được: ${m.message || 'lỗi không xác định'}`;
+    return;
+  }
+  compare.csv = typeof m.csv === 'string' ? m.csv : null;
+  $('compare-csv').disabled = !compare.csv;
+  const t = isObj(m.table) ? m.table : { reports: [], rows: [] };
+  const rows = arr(t.rows);
+  const shared = rows.filter((r) => arr(r.missingIn).length === 0).length;
+  $('compare-status').textContent = rows.length
+    ? `${rows.length} chỉ tiêu, ${shared} chỉ tiêu có trong mọi văn bản.`
+    : 'Các văn bản chưa có số liệu nào ghép được (cần số liệu có nội dung và đơn vị).';
+  if (!rows.length) return;
+  const head = el('tr', null,
+    el('th', { scope: 'col' }, 'Chỉ tiêu'),
+    el('th', { scope: 'col' }, 'Đơn vị'),
+    ...arr(t.reports).map((name) => el('th', { scope: 'col', class: 'num' }, String(name))));
+  const body = rows.map((r) => {
+    const missing = new Set(arr(r.missingIn));
+    const cells = arr(t.reports).map((_, i) => {
+      if (missing.has(i)) return el('td', { class: 'num missing', title: 'Văn bản không nêu chỉ tiêu này' }, '—');
+      const v = arr(r.values)[i];
+      const ch = arr(r.changes)[i];
+      const parts = [fmtNum(v)];
+      if (isObj(ch) && typeof ch.delta === 'number' && ch.delta !== 0) {
+        const up = ch.delta > 0;
+        const pct = typeof ch.percent === 'number' ? ` ${up ? '+' : ''}${fmtNum(ch.percent)}%` : '';
+        parts.push(el('span', { class: up ? 'change up' : 'change down', title: 'so với văn bản liền trước' }, ` ${up ? '▲' : '▼'}${pct}`));
+      }
+      return el('td', { class: 'num' }, ...parts);
+    });
+    return el('tr', null, el('th', { scope: 'row' }, String(r.what ?? '')), el('td', null, String(r.unit ?? '')), ...cells);
+  });
+  const table = el('table', { class: 'data-table compare-table' },
+    el('caption', { class: 'visually-hidden' }, 'So sánh số liệu giữa các văn bản'),
+    el('thead', null, head), el('tbody', null, ...body));
+  $('compare-body').replaceChildren(el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Bảng so sánh' }, table));
+}
+
+function closeCompare() {
+  $('compare-view').hidden = true;
+  renderSelection();
+}
+
+// ---------------------------------------------------------------------------------------------
 // Downloads
 
 function downloadBlob(name, type, text) {
@@ -1319,6 +1402,11 @@ function wire() {
   });
 
   $('download-json').addEventListener('click', downloadSelected);
+  $('compare-docs').addEventListener('click', openCompare);
+  $('compare-close').addEventListener('click', closeCompare);
+  $('compare-csv').addEventListener('click', () => {
+    if (compare.csv) downloadBlob('so-sanh-so-lieu.csv', 'text/csv;charset=utf-8', compare.csv);
+  });
   for (const b of document.querySelectorAll('[data-export]')) {
     b.addEventListener('click', () => downloadExport(b.getAttribute('data-export')));
   }

@@ -17,7 +17,7 @@
 //
 // The single-file build (scripts/build-single.mjs) replaces the import line below with the
 // wasm-bindgen glue itself, so this file must keep using exactly `init`, `parse` and `version`.
-import init, { parse, version } from './pkg/baocao.js';
+import init, { parse, version, compareReports } from './pkg/baocao.js';
 
 let ready = null; // Promise<void> once initialisation started
 let broken = false; // set after a trap: refuse further work
@@ -97,6 +97,19 @@ async function handleParse(msg) {
   self.postMessage({ id, ok: true, report, ms: performance.now() - t0 });
 }
 
+// Comparison of several parsed reports' figures (the page sends { name, figures } of each).
+async function handleCompare(msg) {
+  const { seq } = msg;
+  try {
+    await startInit(null);
+    const table = compareReports(msg.items, 'json');
+    const csv = compareReports(msg.items, 'csv');
+    self.postMessage({ type: 'compare', seq, ok: true, table, csv });
+  } catch (err) {
+    self.postMessage({ type: 'compare', seq, ok: false, code: err?.code || 'INTERNAL', message: errorMessage(err) });
+  }
+}
+
 // Messages are handled strictly one after another, in arrival order.
 let chain = Promise.resolve();
 self.addEventListener('message', (event) => {
@@ -108,6 +121,10 @@ self.addEventListener('message', (event) => {
       } catch {
         /* reported through the init-error message */
       }
+      return;
+    }
+    if (msg.type === 'compare') {
+      await handleCompare(msg);
       return;
     }
     if (msg.id === undefined) return;

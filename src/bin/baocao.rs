@@ -14,6 +14,8 @@ const USAGE: &str = "\
 Cách dùng / usage:
   baocao parse [--format json|md|csv] [--table figures|citations] [--text] [--pretty] FILE...
               (FILE '-' = stdin)
+  baocao compare [--format csv|json] FILE FILE...
+              (documents, or Report JSON files saved by 'parse')
   baocao --version | --help
 
   --format json   one Report per line (JSON Lines); the default
@@ -21,7 +23,10 @@ Cách dùng / usage:
   --format csv    one CSV table over all files (UTF-8 with BOM for Excel; first column = file)
   --table T       for csv: figures (default) or citations
   --text          include the normalised text that every span points into (json)
-  --pretty        indent the JSON (one file only)";
+  --pretty        indent the JSON (one file only)
+
+  compare aligns the figures of several reports (same indicator and unit) side by side with the
+  change from one to the next: CSV by default (UTF-8 with BOM), or --format json.";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -129,6 +134,70 @@ fn run_one(file: &str, args: &Args) -> Result<String, String> {
     }
 }
 
+/// `baocao compare`: the reports' figures aligned (see `baocao::compare`).
+fn compare_main(argv: &[String]) -> ExitCode {
+    let mut json = false;
+    let mut files = Vec::new();
+    let mut it = argv.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--format=json" => json = true,
+            "--format=csv" => json = false,
+            "--format" => match it.next().map(String::as_str) {
+                Some("json") => json = true,
+                Some("csv") => json = false,
+                Some(f) => return usage_error(&format!("compare: unknown format '{f}' (csv|json)")),
+                None => return usage_error("--format needs a value"),
+            },
+            s if s.starts_with('-') && s != "-" => return usage_error(&format!("unknown option '{s}'")),
+            _ => files.push(a.clone()),
+        }
+    }
+    if files.len() < 2 {
+        return usage_error("compare needs at least two files");
+    }
+    let mut inputs = Vec::new();
+    let mut failed = false;
+    for file in &files {
+        match compare_input(file) {
+            Ok(i) => inputs.push(i),
+            Err(reason) => {
+                eprintln!("baocao: {file}: {reason}");
+                failed = true;
+            }
+        }
+    }
+    let table = baocao::compare::compare(&inputs);
+    let out = if json { serde_json::to_string(&table).unwrap_or_default() + "\n" } else { baocao::compare::csv(&table) };
+    if io::stdout().lock().write_all(out.as_bytes()).is_err() {
+        return ExitCode::from(1);
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// A file to compare: a Report JSON saved by `parse` (its figures), or a document to parse.
+fn compare_input(file: &str) -> Result<baocao::compare::CompareInput, String> {
+    let bytes = read_input(file).map_err(|e| format!("cannot read: {e}"))?;
+    let base = Path::new(file).file_name().map_or_else(|| file.to_owned(), |n| n.to_string_lossy().into_owned());
+    if file.ends_with(".json") {
+        let v: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| format!("not a Report JSON: {e}"))?;
+        let figures = serde_json::from_value(v.get("figures").cloned().unwrap_or_default())
+            .map_err(|e| format!("not a Report JSON (figures): {e}"))?;
+        let name = v.pointer("/source/name").and_then(|n| n.as_str()).map_or(base, str::to_owned);
+        return Ok(baocao::compare::CompareInput { name, figures });
+    }
+    let options = Options { name: Some(base.clone()), ..Options::default() };
+    match std::panic::catch_unwind(|| baocao::parse(Input::Bytes(&bytes), &options)) {
+        Ok(Ok(r)) => Ok(baocao::compare::CompareInput { name: base, figures: r.figures }),
+        Ok(Err(e)) => Err(format!("{} [{}]", e.message(), e.code().as_str())),
+        Err(_) => Err("internal error: the parser panicked; please report this file [INTERNAL]".into()),
+    }
+}
+
 fn main() -> ExitCode {
     // Panics are caught per file and reported in one line; the default hook's trace is silenced.
     std::panic::set_hook(Box::new(|_| {}));
@@ -143,6 +212,9 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         _ => {}
+    }
+    if argv.first().map(String::as_str) == Some("compare") {
+        return compare_main(&argv[1..]);
     }
     let args = match parse_args(&argv) {
         Ok(a) => a,

@@ -70,3 +70,33 @@ test('exports: CLI --format md|csv == wasm exportReport', () => {
   }
   assert.throws(() => baocao.exportReport('x', 'pdf'), (e) => e.code === 'INVALID_OPTIONS');
 });
+
+// Comparing reports: wasm compareReports == CLI `compare` on the same figures (saved Report JSON).
+test('compare: CLI compare (CSV and JSON) == wasm compareReports', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const os = await import('node:os');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'baocao-cmp-'));
+  try {
+    const fig = (what, value, unit, raw) => ({ raw, value, unit, what, period: null, comparison: null, sectionPath: [], span: { start: 0, end: 1 } });
+    const reports = [
+      { source: { name: 'quy-2.docx' }, figures: [fig('Tổng sản lượng lương thực', 70000, 'tấn', '70.000 tấn'), fig('Thu ngân sách', 300, 'tỷ đồng', '300 tỷ đồng')] },
+      { source: { name: 'quy-3.docx' }, figures: [fig('tong san luong luong thuc', 78822, 'tấn', '78.822 tấn'), fig('Số hộ nghèo', 12, 'hộ', '12 hộ')] },
+    ];
+    const files = reports.map((r, i) => {
+      const f = path.join(dir, `r${i}.json`);
+      writeFileSync(f, JSON.stringify(r));
+      return f;
+    });
+    const items = reports.map((r) => ({ name: r.source.name, figures: r.figures }));
+    const csvCli = execFileSync(cli, ['compare', ...files]).toString('utf8');
+    assert.equal(baocao.compareReports(items, 'csv'), csvCli);
+    const jsonCli = JSON.parse(execFileSync(cli, ['compare', '--format', 'json', ...files]).toString('utf8'));
+    const table = baocao.compareReports(items);
+    assert.equal(JSON.stringify(table), JSON.stringify(jsonCli));
+    assert.deepEqual(table.rows[0].values, [70000, 78822]);
+    assert.deepEqual(table.rows[2].missingIn, [0]);
+    assert.throws(() => baocao.compareReports([{ name: 1 }]), (e) => e.code === 'INVALID_INPUT');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
