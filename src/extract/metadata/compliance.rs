@@ -144,7 +144,10 @@ fn signature_item(c: &str, md: &Metadata, party: bool) -> ComplianceItem {
         .as_deref()
         .and_then(issuers::body_prefix)
         .is_some_and(|e| e.collective);
-    if collective && !auths.iter().any(|a| a.kind == AuthorityKind::Collective) {
+    // Party committees lead collectively: their documents are signed "T/M" (HD 36 mục II.1.7.1).
+    // The head of a state body may sign alone for matters of his own authority (Decree 30 Điều 13),
+    // so only Party documents without any prefix are flagged.
+    if collective && party && auths.is_empty() {
         let want = if party { "T/M" } else { "TM." };
         return item(c, S::Malformed, format!("Văn bản của tập thể ({}) phải ký \"{want}\" trước tên tập thể.", md.issuer.name.as_deref().unwrap_or("")));
     }
