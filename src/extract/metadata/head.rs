@@ -41,6 +41,8 @@ struct Patterns {
     /// "Số: 7763/BC-UBND" anywhere in a cell with the colon; "Số 139-KH/HU" at the start without.
     number_colon: Regex,
     number_start: Regex,
+    /// "Số:      /QĐ-BQL" (number left blank for the clerk): not an issuer line.
+    number_blank: Regex,
     /// ", ngày 09 tháng 11 năm 2023" ending the cell (OCR "ngay … thang … nim").
     date_words: Regex,
     /// ", ngày 01-10-1997" ending the cell.
@@ -69,6 +71,7 @@ fn patterns() -> &'static Patterns {
             party_motto: re(&format!(r"{}\W*$", ocr_regex("dang cong san viet nam"))),
             number_colon: re(&format!(r"(?:^|[^a-z0-9])s[o06e]\s*:\s*(\d{{1,6}})\s*([/-])\s*{sym}")),
             number_start: re(&format!(r"^s[o06e]\s+(\d{{1,6}})\s*([/-])\s*{sym}")),
+            number_blank: re(r"^s[o06e]\s*:"),
             date_words: re(r"(?:^|,|\s)\s*ng[a-z]{1,2}y\s+(\d{1,2})\s+th[a-z]{1,2}ng\s+(\d{1,2})\s+n[a-z]{1,2}m\s+(\d{4})\W*$"),
             date_dashes: re(r"(?:^|,|\s)\s*ng[a-z]{1,2}y\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})\W*$"),
             kinh_gui: re(r"^k[i1l]nh\s*g[a-z]{1,3}\s*:?"),
@@ -100,6 +103,14 @@ pub(super) fn doc_type(e: &DocTypeEntry) -> DocType {
 pub(super) fn read(doc: &Doc, lines: usize, md: &mut Metadata, diags: &mut Vec<Diagnostic>) -> HeadFound {
     let p = patterns();
     let mut found = HeadFound::default();
+    // The head ends where the body's first division starts ("I. …", "1. …", "Phần I", "Chương I"):
+    // a capitalised "KẾT LUẬN" below it is a section, not the type heading.
+    let lines = (0..lines)
+        .find(|&i| {
+            let t = doc.seg.lines[i].text(doc.text).trim();
+            p.numbered.is_match(t) || p.division.is_match(&fold(t))
+        })
+        .unwrap_or(lines);
     let all: Vec<Vec<Cell>> = (0..lines).map(|i| cells(doc, i)).collect();
     let short = |c: &Cell| c.folded.text.chars().count() <= HEAD_CELL_CHARS;
 
@@ -223,7 +234,7 @@ pub(super) fn read(doc: &Doc, lines: usize, md: &mut Metadata, diags: &mut Vec<D
     }
 
     // Cơ quan ban hành: the capitalised cells just above the số/date line (or the heading).
-    let issuer_anchor = [number_cell.map(|n| n.0), date_line].into_iter().flatten().min().or(motto_line.map(|m| m + 1));
+    let issuer_anchor = [number_cell.map(|n| n.0), date_line].into_iter().flatten().min().or(heading_at.map(|h| h.0)).or(motto_line.map(|m| m + 1));
     if let Some(anchor) = issuer_anchor {
         read_issuer(doc, &all, anchor, md);
     }
@@ -380,8 +391,8 @@ fn read_issuer(doc: &Doc, all: &[Vec<Cell>], anchor: usize, md: &mut Metadata) {
             if t.is_empty() || p.rule.is_match(t) || signing::mark(t).is_some() {
                 continue;
             }
-            if p.number_colon.is_match(&fold(t)) || p.number_start.is_match(&fold(t)) {
-                continue;
+            if p.number_colon.is_match(&fold(t)) || p.number_start.is_match(&fold(t)) || p.number_blank.is_match(&fold(t)) {
+                continue 'lines; // the số line; its other cells are the symbol or the date
             }
             if !t.chars().any(char::is_alphabetic) {
                 continue; // "- 0 -", "*": ornaments under the name
@@ -402,10 +413,10 @@ fn read_issuer(doc: &Doc, all: &[Vec<Cell>], anchor: usize, md: &mut Metadata) {
     picked.reverse();
     let mut units: Vec<String> = Vec::new();
     for line in picked {
-        let bare_body = units.last().is_some_and(|u| {
-            issuers::body_prefix(u).is_some_and(|e| fold(u).trim() == e.folded || fold(u).trim() == fold(e.expansion))
-        });
-        if bare_body && issuers::level_prefix(&line).is_some() {
+        // A line not starting with a kind of body continues a name that has no locality yet
+        // ("ỦY BAN NHÂN DÂN" / "TỈNH CÀ MAU", "BQL CÁC KHU CÔNG NGHIỆP" / "BÀ RỊA – VŨNG TÀU").
+        let open = units.last().is_some_and(|u| !has_level(u));
+        if open && issuers::body_prefix(&line).is_none() {
             if let Some(u) = units.last_mut() {
                 u.push(' ');
                 u.push_str(&line);
@@ -418,6 +429,13 @@ fn read_issuer(doc: &Doc, all: &[Vec<Cell>], anchor: usize, md: &mut Metadata) {
         md.issuer.parent = units.get(units.len() - 2).cloned();
     }
     md.issuer.name = units.pop();
+}
+
+/// Whether a name contains an administrative level word after its first word ("… HUYỆN THÁP MƯỜI").
+fn has_level(name: &str) -> bool {
+    let f = fold(name);
+    let words: Vec<&str> = f.split_whitespace().collect();
+    (1..words.len()).any(|k| issuers::level_prefix(&words[k..].join(" ")).is_some())
 }
 
 /// The type abbreviation inside a symbol: state "BC-UBND" → "BC", "2023/QĐ-UBND" → "QĐ";
