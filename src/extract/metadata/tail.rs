@@ -11,7 +11,7 @@ use crate::catalogue::doc_types::{self, DocTypeEntry};
 use crate::catalogue::{signing, surnames};
 use crate::extract::Doc;
 use crate::fold::fold;
-use crate::report::{Metadata, Signature};
+use crate::report::{Family, Metadata, Signature};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -138,7 +138,7 @@ pub(super) fn read(doc: &Doc, body_start: usize, md: &mut Metadata) -> TailFound
             column.extend(cells(doc, i).iter().map(|c| c.text(doc).to_owned()));
         }
     }
-    md.signature = signature(&column);
+    md.signature = signature(&column, md.family);
     found
 }
 
@@ -166,17 +166,17 @@ fn split_entry(t: &str) -> (String, Option<String>) {
 }
 
 /// The signature block from the signature column's lines, top to bottom.
-fn signature(column: &[String]) -> Option<Signature> {
+fn signature(column: &[String], family: Option<Family>) -> Option<Signature> {
     let lines: Vec<&str> = column.iter().map(|s| s.trim()).filter(|s| !s.is_empty() && s.chars().any(char::is_alphanumeric)).collect();
     let mut sig = Signature::default();
     let mut k = 0;
     let mut saw_title_line = false;
     // Authority lines: "TM. ỦY BAN NHÂN DÂN", then maybe "KT. CHỦ TỊCH".
-    let first_auth = lines.iter().position(|l| authority_of(l).is_some());
+    let first_auth = lines.iter().position(|l| authority_of(l, family).is_some());
     if let Some(a) = first_auth {
         k = a;
         while k < lines.len() {
-            let Some((auth, rest)) = authority_of(lines[k]) else { break };
+            let Some((auth, rest)) = authority_of(lines[k], family) else { break };
             sig.authorities.push(auth.prefix.to_owned());
             match auth.kind {
                 signing::AuthorityKind::Collective if sig.body.is_none() => sig.body = Some(rest),
@@ -222,7 +222,7 @@ fn signature(column: &[String]) -> Option<Signature> {
 }
 
 /// The signing prefix a line starts with, and the rest of the line (capitalised).
-fn authority_of(line: &str) -> Option<(&'static signing::Authority, String)> {
+fn authority_of(line: &str, family: Option<Family>) -> Option<(&'static signing::Authority, String)> {
     let p = patterns();
     let f = fold(line);
     let c = p.authority.captures(&f)?;
@@ -236,14 +236,23 @@ fn authority_of(line: &str) -> Option<(&'static signing::Authority, String)> {
     if !printed.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
         return None;
     }
-    let rest: String = line.chars().skip(dot.end()).collect::<String>().trim().to_owned();
+    let skip = f.get(..dot.end()).map_or(0, |x| x.chars().count());
+    let rest: String = line.chars().skip(skip).collect::<String>().trim().to_owned();
     // Without its dot the prefix must head a capitalised line ("TM UY BAN NHAN DAN"); with it,
     // legacy fonts may have lost the capitals ("TM. chính phủ", "KT/bộ trưởng").
     let short = rest.split_whitespace().count() <= TITLE_WORDS && !rest.contains(['.', ';', ':']);
     if !(mostly_uppercase(&rest) || (marked && short)) {
         return None;
     }
-    let auth = signing::authority(pre.as_str())?;
+    let mut auth = signing::authority(pre.as_str())?;
+    // OCR drops the slash of the Party forms ("T/M" read as "TM"): in a Party document a bare
+    // "TM"/"KT"/"TL" is its Party form.
+    if family == Some(Family::Party) && !marked {
+        let slashed = format!("{}/{}", &pre.as_str()[..1], &pre.as_str()[1..]);
+        if let Some(a) = signing::authority(&slashed).filter(|_| pre.as_str().len() == 2) {
+            auth = a;
+        }
+    }
     Some((auth, rest.split_whitespace().collect::<Vec<_>>().join(" ")))
 }
 
@@ -312,11 +321,13 @@ mod tests {
     #[test]
     fn khối_chữ_ký_song_song() {
         let col: Vec<String> = ["TM. UY BAN NHAN DAN", "CHU TICH", "*"].iter().map(|s| s.to_string()).collect();
-        let s = signature(&col).unwrap();
+        let s = signature(&col, None).unwrap();
         assert_eq!((s.authority.as_deref(), s.body.as_deref(), s.title.as_deref(), s.name), (Some("TM."), Some("UY BAN NHAN DAN"), Some("CHU TICH"), None));
         let col: Vec<String> = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Hùng"].iter().map(|s| s.to_string()).collect();
-        let s = signature(&col).unwrap();
+        let s = signature(&col, None).unwrap();
         assert_eq!(s.authorities, vec!["TM.", "KT."]);
+        let col: Vec<String> = ["TM BAN THUONG VU", "BI THU"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(signature(&col, Some(Family::Party)).unwrap().authority.as_deref(), Some("T/M"));
         assert_eq!((s.on_behalf_of.as_deref(), s.title.as_deref(), s.name.as_deref()), (Some("CHỦ TỊCH"), Some("PHÓ CHỦ TỊCH"), Some("Nguyễn Văn Hùng")));
     }
 
