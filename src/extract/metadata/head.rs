@@ -378,21 +378,29 @@ fn read_issuer(doc: &Doc, all: &[Vec<Cell>], anchor: usize, md: &mut Metadata) {
     let p = patterns();
     let mut picked: Vec<String> = Vec::new(); // bottom-up
     let from = anchor.saturating_sub(ISSUER_LINES);
-    'lines: for i in (from..anchor.min(all.len())).rev() {
+    // The anchor line itself may carry the issuer's last line before the motto or the number
+    // when columns were merged ("HUYỆN THÁP MƯỜI Độc lập - … Số: 215/BC-UBND …").
+    'lines: for i in (from..=anchor.min(all.len().saturating_sub(1))).rev() {
         for c in all[i].iter() {
             let f = &c.folded.text;
-            let mut text = c.text(doc);
-            // Merged columns: keep what precedes the motto on the cell.
+            // Merged columns: keep what precedes the motto or the number on the cell.
             let motto = p.state_motto.find(f).or_else(|| p.motto_words.find(f)).or_else(|| p.party_motto.find(f));
-            if let Some(m) = motto {
-                text = doc.text[c.start..c.folded.origin(m.start())].trim();
+            let number = p.number_colon.find(f).or_else(|| p.number_start.find(f)).or_else(|| p.number_blank.find(f));
+            let cut = [motto.map(|m| m.start()), number.map(|m| m.start())].into_iter().flatten().min();
+            let text = match cut {
+                Some(k) => doc.text[c.start..c.folded.origin(k)].trim(),
+                None if i == anchor => continue 'lines, // the anchor line holds the số/date
+                None => c.text(doc),
+            };
+            let mut t = text.trim().trim_end_matches(['-', '_', '=', '*', '~', ' ']).trim();
+            if number.is_some() {
+                t = without_type_name(t); // "Quốc hội  Luật số: 18/2003/QH11"
             }
-            let t = text.trim().trim_end_matches(['-', '_', '=', '*', '~', ' ']).trim();
+            if number.is_some() && t.is_empty() {
+                continue 'lines; // the số line; its other cells are the symbol or the date
+            }
             if t.is_empty() || p.rule.is_match(t) || signing::mark(t).is_some() {
                 continue;
-            }
-            if p.number_colon.is_match(&fold(t)) || p.number_start.is_match(&fold(t)) || p.number_blank.is_match(&fold(t)) {
-                continue 'lines; // the số line; its other cells are the symbol or the date
             }
             if !t.chars().any(char::is_alphabetic) {
                 continue; // "- 0 -", "*": ornaments under the name
@@ -429,6 +437,20 @@ fn read_issuer(doc: &Doc, all: &[Vec<Cell>], anchor: usize, md: &mut Metadata) {
         md.issuer.parent = units.get(units.len() - 2).cloned();
     }
     md.issuer.name = units.pop();
+}
+
+/// `s` without a type name ending it (one to three words): "Quốc hội Luật" → "Quốc hội".
+fn without_type_name(s: &str) -> &str {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for k in (1..=3.min(words.len())).rev() {
+        let tail = words[words.len() - k..].join(" ");
+        if doc_types::by_heading(&tail, None).is_some() {
+            let first = words[words.len() - k];
+            let at = first.as_ptr() as usize - s.as_ptr() as usize;
+            return s[..at].trim_end();
+        }
+    }
+    s
 }
 
 /// Whether a name contains an administrative level word after its first word ("… HUYỆN THÁP MƯỜI").
