@@ -64,7 +64,7 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let sym = r"([0-9a-z]+(?:(?:-|\s*/\s*|\.)[0-9a-z]+)*)";
+        let sym = r"([0-9a-z]+(?:(?:-\s?|\s*/\s*|\.)[0-9a-z]+)*)";
         Patterns {
             state_motto: re(&ocr_regex("cong hoa xa hoi chu nghia viet nam")),
             motto_words: re(&ocr_regex("doc lap - tu do - hanh phuc")),
