@@ -135,7 +135,12 @@ pub(super) fn read(doc: &Doc, body_start: usize, md: &mut Metadata) -> TailFound
         let end = (start..n).find(|&i| i > start + 5 && cells(doc, i).first().is_some_and(|c| p.appendix.is_match(&c.folded.text) && i + 3 < n && is_late(i, n))).unwrap_or(n);
         let from = (start..end).rev().take(TAIL_LINES * 4).find(|&i| lines[i].text(doc.text).trim_end().ends_with("./.")).map_or(end.saturating_sub(TAIL_LINES).max(start), |i| i + 1);
         for i in from..end.min(from + SIGNATURE_LINES) {
-            column.extend(cells(doc, i).iter().map(|c| c.text(doc).to_owned()));
+            let cs = cells(doc, i);
+            // Table rows ("7 | Đồng An | …") are data, not a signature column.
+            if lines[i].text(doc.text).contains('|') {
+                continue;
+            }
+            column.extend(cs.iter().map(|c| c.text(doc).to_owned()));
         }
     }
     md.signature = signature(&column, md.family);
