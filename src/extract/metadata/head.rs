@@ -305,14 +305,17 @@ pub(super) fn read(doc: &Doc, lines: usize, md: &mut Metadata, diags: &mut Vec<D
         if !rest.is_empty() {
             md.recipients.push(clean_entry(rest));
         }
+        // A list follows only "Kính gửi:" alone or "Kính gửi: - A;"; after "Kính gửi: A" the
+        // next dashed lines are the body's ("- Căn cứ …").
+        let list = rest.is_empty() || rest.starts_with(['-', '+', '•', '–']);
         let mut j = i + 1;
-        while j < rec_to && md.recipients.len() < RECIPIENT_LINES {
+        while list && j < rec_to && md.recipients.len() < RECIPIENT_LINES {
             let t = doc.seg.lines[j].text(doc.text).trim();
             j += 1;
             if t.is_empty() {
                 continue;
             }
-            let bullet = t.starts_with(['-', '+', '•', '–']);
+            let bullet = t.starts_with(['-', '+', '•', '–']) && t.chars().count() <= 150;
             if bullet || (md.recipients.is_empty() && t.chars().count() <= 100 && !t.ends_with([':']) && !p.numbered.is_match(t)) {
                 let e = clean_entry(t);
                 if !e.is_empty() {
