@@ -102,7 +102,7 @@ pub(super) fn read(doc: &Doc, body_start: usize, md: &mut Metadata) -> TailFound
             if in_list && (bullet || p.luu.is_match(&c0.folded.text)) {
                 let (entry, rest) = split_entry(t);
                 if p.luu.is_match(&c0.folded.text) {
-                    md.archive = Some(entry.trim_start_matches(['-', '+', '•', '–']).trim().split_whitespace().collect::<Vec<_>>().join(" "));
+                    md.archive = Some(entry.trim_start_matches(['-', '+', '•', '–']).split_whitespace().collect::<Vec<_>>().join(" "));
                     in_list = false;
                 } else {
                     let e = clean_entry(&entry);
@@ -134,12 +134,12 @@ pub(super) fn read(doc: &Doc, body_start: usize, md: &mut Metadata) -> TailFound
         // No Nơi nhận: the signature follows the closing "./." or ends the text.
         let end = (start..n).find(|&i| i > start + 5 && cells(doc, i).first().is_some_and(|c| p.appendix.is_match(&c.folded.text) && i + 3 < n && is_late(i, n))).unwrap_or(n);
         let from = (start..end).rev().take(TAIL_LINES * 4).find(|&i| lines[i].text(doc.text).trim_end().ends_with("./.")).map_or(end.saturating_sub(TAIL_LINES).max(start), |i| i + 1);
-        for i in from..end.min(from + SIGNATURE_LINES) {
-            let cs = cells(doc, i);
+        for (i, line) in lines.iter().enumerate().take(end.min(from + SIGNATURE_LINES)).skip(from) {
             // Table rows ("7 | Đồng An | …") are data, not a signature column.
-            if lines[i].text(doc.text).contains('|') {
+            if line.text(doc.text).contains('|') {
                 continue;
             }
+            let cs = cells(doc, i);
             column.extend(cs.iter().map(|c| c.text(doc).to_owned()));
         }
     }
