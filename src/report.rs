@@ -248,6 +248,11 @@ pub struct Signature {
     pub title: Option<String>,
     /// Họ tên người ký.
     pub name: Option<String>,
+    /// The head's title after "KT." / "TL." / "TUQ." / "Q." ("KT. CHỦ TỊCH" → "CHỦ TỊCH").
+    pub on_behalf_of: Option<String>,
+    /// Every authority prefix of the block in order ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH" →
+    /// ["TM.", "KT."]); `authority` is the first.
+    pub authorities: Vec<String>,
 }
 
 /// Kỳ báo cáo.

@@ -5,7 +5,10 @@
 
 pub mod cues;
 pub mod doc_types;
+pub mod issuers;
 pub mod roles;
+pub mod signing;
+pub mod surnames;
 pub mod syllables;
 
 /// Rows of a TSV catalogue: `#` comment lines and the header row skipped, fields split on tabs.

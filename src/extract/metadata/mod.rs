@@ -1,0 +1,216 @@
+//! Metadata: the document's thể thức (letterhead, số/ký hiệu, địa danh–ngày, tên loại, trích yếu,
+//! Kính gửi, chữ ký, Nơi nhận, Lưu) → [`Metadata`] fields, a compliance checklist and diagnostics.
+//!
+//! Patterns run on *folded* text (lowercase, no diacritics: see [`crate::fold`]) and tolerate the
+//! usual OCR confusions ("S6" = "Số", "Pang" = "Đảng", "nim" = "năm", "Noi nhgn" = "Nơi nhận"), so
+//! the same rule reads clean, unaccented and OCR text; values are cut from the original text
+//! through the fold map, so they are reported as printed.
+//!
+//! - [`head`]: family, motto, issuer, number and symbol, place and date, type, subject,
+//!   recipients, confidentiality/urgency marks (the first [`HEAD_LINES`] lines only: the body
+//!   cites other documents with numbers and dates of their own);
+//! - [`tail`]: Nơi nhận, Lưu and the signature block (columns side by side handled);
+//! - [`period`]: the reporting period named in the subject;
+//! - [`compliance`]: the family's required components, ok / missing / malformed.
+
+mod compliance;
+mod head;
+mod period;
+mod tail;
+
+use super::Doc;
+use crate::fold::Folded;
+use crate::limits::{HEAD_LINES, MAX_HEAD_LINE_BYTES};
+use crate::report::{Diagnostic, Metadata, Severity};
+use regex::Regex;
+
+pub(crate) use period::period;
+
+/// A cell of a line: the line split at table bars, tabs and wide gaps, since the two-column
+/// letterhead and the Nơi nhận / signature columns arrive side by side on one line.
+#[derive(Debug)]
+pub(super) struct Cell {
+    /// Index of the line in `doc.seg.lines`.
+    pub line: usize,
+    /// Byte range in the text (trimmed).
+    pub start: usize,
+    pub end: usize,
+    /// Folded form, mapped back to the text.
+    pub folded: Folded,
+}
+
+impl Cell {
+    fn text<'t>(&self, doc: &Doc<'t>) -> &'t str {
+        &doc.text[self.start..self.end]
+    }
+}
+
+/// Widest run of spaces inside a column's text; a wider one separates two columns.
+const COLUMN_GAP: usize = 3;
+
+/// Cells of line `i` (empty for blank lines and lines longer than [`MAX_HEAD_LINE_BYTES`]).
+pub(super) fn cells(doc: &Doc, i: usize) -> Vec<Cell> {
+    let Some(l) = doc.seg.lines.get(i) else { return Vec::new() };
+    if l.end - l.start > MAX_HEAD_LINE_BYTES {
+        return Vec::new();
+    }
+    let s = l.text(doc.text);
+    let mut out = Vec::new();
+    let mut cell_start = 0;
+    let mut spaces = 0;
+    let push = |a: usize, b: usize, out: &mut Vec<Cell>| {
+        let t = &s[a..b];
+        let lead = t.len() - t.trim_start().len();
+        let t2 = t.trim();
+        if !t2.is_empty() {
+            let start = l.start + a + lead;
+            out.push(Cell { line: i, start, end: start + t2.len(), folded: Folded::new(t2, start) });
+        }
+    };
+    for (k, c) in s.char_indices() {
+        if c == '|' || c == '\t' {
+            push(cell_start, k, &mut out);
+            cell_start = k + c.len_utf8();
+            spaces = 0;
+        } else if c == ' ' || c == '\u{a0}' {
+            spaces += 1;
+        } else {
+            if spaces >= COLUMN_GAP && !s[cell_start..k].trim().is_empty() {
+                push(cell_start, k, &mut out);
+                cell_start = k;
+            }
+            spaces = 0;
+        }
+    }
+    push(cell_start, s.len(), &mut out);
+    out
+}
+
+/// A regex over folded text for `phrase` (folded, ASCII) that tolerates OCR confusions: each
+/// letter accepts the glyphs OCR mistakes it for (vn-text.md: "Đ" read as "P"/"B", "o" as "0"/"e",
+/// "l" as "1", "ư" as "w"), spaces accept any run of spaces, hyphens any dash with spaces.
+pub(super) fn ocr_regex(phrase: &str) -> String {
+    let mut out = String::new();
+    for c in phrase.chars() {
+        let class = match c {
+            'a' => "[a4@eoq]",
+            'o' => "[o0q6e]",
+            'e' => "[eoa]",
+            'i' => "[i1l|!]",
+            'l' => "[l1i|!]",
+            'u' => "[uwvy]",
+            'd' => "[dpb]",
+            'c' => "[ce]",
+            ' ' => r"\s*",
+            '-' => r"\s*[-–—]\s*",
+            _ => "",
+        };
+        if class.is_empty() {
+            out.push_str(&regex::escape(&c.to_string()));
+        } else {
+            out.push_str(class);
+        }
+    }
+    out
+}
+
+/// Compiles a pattern written in this module (a failure is a bug caught by the unit tests).
+pub(super) fn re(p: &str) -> Regex {
+    Regex::new(p).expect("metadata pattern compiles (covered by tests)")
+}
+
+/// Whether two folded words are equal up to OCR confusions of single glyphs (same length; vowels
+/// for vowels, "d"/"p"/"b", "l"/"i"/"1"): "ceo" = "cao", "pang" = "dang".
+pub(super) fn ocr_word_eq(a: &str, b: &str) -> bool {
+    fn class(c: char) -> u8 {
+        match c {
+            'a' | 'e' | 'o' | 'u' | 'y' | '4' | '0' | '6' | 'q' | 'w' | '@' => 1,
+            'i' | 'l' | '1' | '|' | '!' => 2,
+            'd' | 'p' | 'b' => 3,
+            _ => 0,
+        }
+    }
+    a.chars().count() == b.chars().count()
+        && a.chars().zip(b.chars()).all(|(x, y)| x == y || (class(x) != 0 && class(x) == class(y)))
+}
+
+/// At least 80% of the letters are capitals (letterheads, type headings, signature titles).
+pub(super) fn mostly_uppercase(s: &str) -> bool {
+    let (mut letters, mut upper) = (0, 0);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    letters >= 2 && upper * 5 >= letters * 4
+}
+
+/// ISO date from day, month, year strings, if they make a calendar date.
+pub(crate) fn iso_date(d: &str, m: &str, y: &str) -> Option<String> {
+    let (d, m, y): (u32, u32, u32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    ((1..=days).contains(&d) && (1900..=2100).contains(&y)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Extracts the metadata fields, the compliance checklist and the diagnostics.
+pub fn extract(doc: &Doc) -> (Metadata, Vec<Diagnostic>) {
+    let mut md = Metadata::default();
+    let mut diags = Vec::new();
+    let lines = doc.seg.lines.len().min(HEAD_LINES);
+    let found = head::read(doc, lines, &mut md, &mut diags);
+    let tail = tail::read(doc, found.body_start, &mut md);
+    if md.doc_type.is_none() {
+        if let Some((e, at)) = tail::closing_type(doc, found.body_start) {
+            md.doc_type = Some(head::doc_type(e));
+            diags.push(doc.diagnostic(
+                Severity::Info,
+                "metadata.docType.fromClosing",
+                format!("Không thấy dòng tên loại văn bản; loại \"{}\" suy ra từ câu kết \"Trên đây là …\".", e.name),
+                Some(at),
+            ));
+        }
+    }
+    if md.subject.is_none() && md.doc_type.is_some() {
+        md.subject = head::leading_title(doc, &found);
+    }
+    if md.doc_type.is_none() {
+        diags.push(doc.diagnostic(
+            Severity::Warning,
+            "metadata.docType.missing",
+            "Không xác định được loại văn bản (không có dòng tên loại, ký hiệu không cho biết loại, không có câu kết \"Trên đây là …\").".into(),
+            None,
+        ));
+    }
+    md.period = md.subject.as_deref().and_then(period);
+    md.compliance = compliance::check(&md, &found, &tail);
+    (md, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ngày_hợp_lệ_và_không_hợp_lệ() {
+        assert_eq!(iso_date("9", "11", "2023").as_deref(), Some("2023-11-09"));
+        assert_eq!(iso_date("29", "2", "2024").as_deref(), Some("2024-02-29"));
+        assert_eq!(iso_date("29", "2", "2023"), None);
+        assert_eq!(iso_date("31", "4", "2023"), None);
+        assert_eq!(iso_date("1", "13", "2023"), None);
+    }
+
+    #[test]
+    fn so_khớp_ocr() {
+        let r = re(&ocr_regex("doc lap - tu do - hanh phuc"));
+        assert!(r.is_match("huyen thap muoi dec 1ap - tw do - hanh phuc"));
+        assert!(r.is_match("doc lap - tu do - hanh phuc"));
+        assert!(!r.is_match("doc lap tu chu"));
+        assert!(ocr_word_eq("ceo", "cao") && ocr_word_eq("pang", "dang") && !ocr_word_eq("cao", "can"));
+    }
+}
