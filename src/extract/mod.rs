@@ -1,6 +1,7 @@
 //! Extract: segmented text → metadata, outline (and, as their extractors land, figures, citations,
 //! footnotes), with diagnostics. Each extractor reads the same [`Doc`] and owns its module.
 
+pub mod footnotes;
 pub mod metadata;
 pub mod outline;
 
