@@ -35,6 +35,9 @@ pub fn keywords() -> &'static [(Option<Role>, &'static str)] {
     })
 }
 
+/// Words at the start of a title in which a role keyword must begin.
+const LEAD_WORDS: usize = 8;
+
 /// Folded words of a title, with OCR's "P" for "Đ" put back: a folded word starting with "p" and
 /// a vowel is not Vietnamese ("PANH GIA" → "danh gia", "Pé nghi" → "de nghi").
 fn folded_words(title: &str) -> String {
@@ -60,9 +63,13 @@ fn folded_words(title: &str) -> String {
 /// ("Mục tiêu, chỉ tiêu, nhiệm vụ, giải pháp") is the plan for the next period, so tasks.
 pub fn role_of(title: &str) -> Option<Role> {
     let hay = folded_words(title);
+    // A heading names its subject up front; a keyword deep in a long title ("… có thành tích
+    // trong việc thực hiện nhiệm vụ") is part of a sentence, not the section's role.
+    let lead_end = hay.match_indices(' ').nth(LEAD_WORDS).map_or(hay.len(), |(i, _)| i);
     let mut hits: Vec<(usize, std::cmp::Reverse<usize>, Option<Role>)> = keywords()
         .iter()
         .filter_map(|&(role, kw)| hay.find(&format!(" {kw} ")).map(|at| (at, std::cmp::Reverse(kw.len()), role)))
+        .filter(|&(at, _, _)| at < lead_end)
         .collect();
     hits.sort_by_key(|&(at, len, _)| (at, len));
     // Drop keywords inside a longer match that started earlier or at the same place.
@@ -113,5 +120,6 @@ mod tests {
         assert_eq!(role_of("MỤC TIÊU VÀ MỘT SỐ CHỈ TIÊU CHỦ YẾU"), Some(Role::Targets));
         assert_eq!(role_of("THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ"), None);
         assert_eq!(role_of("Phụ lục"), Some(Role::Appendix));
+        assert_eq!(role_of("Cán bộ, công chức cấp xã có thành tích trong việc thực hiện nhiệm vụ, công vụ"), None);
     }
 }

@@ -16,6 +16,8 @@ pub enum Kind {
     Item,
     /// "Phụ lục", "PHỤ LỤC II": always a top-level section.
     Appendix,
+    /// "Điều 5." (articles of a decision or regulation), numbered across chapters.
+    Article,
     /// "A.", "B.".
     Upper,
     /// "I.", "II.".
@@ -300,6 +302,8 @@ fn read_word_marker(line: &str) -> Option<Marker> {
         (Kind::Chapter, e1)
     } else if w1 == "muc" {
         (Kind::Item, e1)
+    } else if w1 == "dieu" {
+        (Kind::Article, e1)
     } else if w1 == "phu" {
         let (s2, e2) = word_at(line, e1);
         if e2 - s2 > 8 || fold(&line[s2..e2]).trim_end_matches([':', '.']) != "luc" {
@@ -362,6 +366,7 @@ pub fn normalised(m: &Marker, value: u32) -> String {
         Kind::Part => format!("Phần {}", roman(value)),
         Kind::Chapter => format!("Chương {}", num(value)),
         Kind::Item => format!("Mục {}", num(value)),
+        Kind::Article => format!("Điều {value}."),
         Kind::Appendix if value == 0 => "Phụ lục".to_owned(),
         Kind::Appendix => format!("Phụ lục {}", num(value)),
         Kind::Upper => format!("{}.", letter_at(value).to_uppercase()),
@@ -406,6 +411,8 @@ mod tests {
         assert_eq!(first("Phén |"), (Kind::Part, 1, "Phén |".into()));
         assert_eq!(first("PHẦN THỨ HAI: NHIỆM VỤ"), (Kind::Part, 2, "PHẦN THỨ HAI".into()));
         assert_eq!(first("Chương 3. Tổ chức"), (Kind::Chapter, 3, "Chương 3".into()));
+        assert_eq!(first("Điều 28. Hiệu lực thi hành"), (Kind::Article, 28, "Điều 28".into()));
+        assert!(read("Điều kiện cần").is_empty());
         assert_eq!(first("1.2. Xây dựng"), (Kind::Decimal(2), 2, "1.2.".into()));
         assert_eq!(first("2.Y tế, dân số"), (Kind::Arabic, 2, "2.".into()));
         assert_eq!(first("b) Giáo dục"), (Kind::Lower, 2, "b)".into()));

@@ -87,7 +87,7 @@ fn continues(kind: Kind, last: u32, v: u32) -> bool {
 
 /// Reads which marker reading fits the open schemes: (reading, position in the stack to continue
 /// at or `None` to open a new scheme, corrected value).
-fn fit(cands: Vec<Marker>, stack: &[Open]) -> Option<(Marker, Option<usize>, u32)> {
+fn fit(cands: Vec<Marker>, stack: &[Open], last_article: u32) -> Option<(Marker, Option<usize>, u32)> {
     for m in cands {
         if m.kind == Kind::Appendix {
             return Some((m.clone(), Some(usize::MAX), m.value));
@@ -113,6 +113,10 @@ fn fit(cands: Vec<Marker>, stack: &[Open]) -> Option<(Marker, Option<usize>, u32
             }
             None => {
                 let starts = match m.kind {
+                    // A damaged numeral ("1." read as I.) only continues a sequence already open;
+                    // the word of a word marker ("Phén |") is evidence enough to start one.
+                    _ if m.repaired && !matches!(m.kind, Kind::Part | Kind::Chapter | Kind::Item | Kind::Appendix) => false,
+                    Kind::Article => m.value == 1 || m.value == last_article + 1,
                     Kind::Bullet(_) => true,
                     Kind::Decimal(n) => m.value == 1 && prefix_ok(&m, stack, n),
                     _ => m.value == 1,
@@ -164,17 +168,18 @@ fn heading_title(kind: Kind, title: &str, next_is_same_bullet: bool) -> bool {
     }
     let chars = title.chars().count();
     let t = title.trim_end();
-    let word_marker = matches!(kind, Kind::Part | Kind::Chapter | Kind::Item | Kind::Appendix);
+    let word_marker = matches!(kind, Kind::Part | Kind::Chapter | Kind::Item | Kind::Appendix | Kind::Article);
     if !t.chars().any(char::is_alphabetic) && !(word_marker && t.is_empty()) {
         return false;
     }
     let ends_list = t.ends_with([';', ',']);
     match kind {
-        Kind::Part | Kind::Chapter | Kind::Item | Kind::Appendix | Kind::Upper | Kind::Roman => {
+        Kind::Part | Kind::Chapter | Kind::Item | Kind::Appendix | Kind::Article | Kind::Upper | Kind::Roman => {
             chars <= MAX_TOP_TITLE_CHARS && !ends_list
         }
+        // Headings do not end with a full stop; numbered sentences are list items.
         Kind::Arabic | Kind::Decimal(_) | Kind::Lower => {
-            chars <= MAX_NUMBERED_TITLE_CHARS && !ends_list && sentences(t) <= 1
+            chars <= MAX_NUMBERED_TITLE_CHARS && !ends_list && !t.ends_with('.') && sentences(t) <= 1
         }
         Kind::Bullet(_) => {
             chars <= MAX_BULLET_TITLE_CHARS
@@ -199,6 +204,7 @@ pub fn extract_with(doc: &Doc, skip: &[Range<usize>], kind: DocKind) -> (Vec<Sec
     let mut heads: Vec<Heading> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut skip_i = 0;
+    let mut last_article = 0;
     let mut i = 0;
     while i < lines.len() {
         let r = lines[i].trimmed(text);
@@ -217,7 +223,10 @@ pub fn extract_with(doc: &Doc, skip: &[Range<usize>], kind: DocKind) -> (Vec<Sec
         if cands.is_empty() {
             continue;
         }
-        let Some((m, at, value)) = fit(cands, &stack) else { continue };
+        let Some((m, at, value)) = fit(cands, &stack, last_article) else { continue };
+        if m.kind == Kind::Article {
+            last_article = value;
+        }
         if line.len() > MAX_HEADING_TITLE_BYTES {
             // A paragraph, not a heading; it still numbers its list.
             place(&mut stack, at);
