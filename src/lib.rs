@@ -128,6 +128,7 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
     diagnostics.extend(md_diags);
     diagnostics.extend(outline_diags);
     diagnostics.extend(notes.diagnostics);
+    diagnostics.extend(extract::tables::diagnostics(&doc));
     diagnostics.truncate(limits::MAX_DIAGNOSTICS);
 
     let figures = Vec::new();

@@ -29,8 +29,11 @@ const ANCHOR_WINDOW: usize = 5_000;
 pub struct Footnotes {
     /// The notes, in the order of their bodies.
     pub items: Vec<Footnote>,
-    /// Byte ranges of note bodies (sorted, disjoint): not running text.
+    /// Byte ranges of note bodies (sorted, disjoint): not running text. `body_ranges[i]` is the
+    /// note `items[i]` as printed.
     pub body_ranges: Vec<Range<usize>>,
+    /// `anchor_ranges[i]`: byte range of the anchor of `items[i]`, when found.
+    pub anchor_ranges: Vec<Option<Range<usize>>>,
     /// Byte ranges of anchor marks in the running text (sorted): `[footnoteRef:3]`, the "1" of "GDP1".
     pub marker_ranges: Vec<Range<usize>>,
     /// What a user would want to know (anchors without notes …).
@@ -46,6 +49,17 @@ impl Footnotes {
         };
         inside(&self.body_ranges) || inside(&self.marker_ranges)
     }
+
+    /// For byte `at` inside a note body: where that note is anchored in the running text (so a
+    /// figure in a note can be placed in the anchor's section).
+    pub fn anchor_for(&self, at: usize) -> Option<usize> {
+        let k = self.body_ranges.partition_point(|r| r.end <= at);
+        let body = self.body_ranges.get(k)?;
+        if body.start > at {
+            return None;
+        }
+        self.anchor_ranges.get(k)?.as_ref().map(|a| a.start)
+    }
 }
 
 /// Characters OCR makes of a superscript number.
@@ -60,7 +74,7 @@ pub fn extract(doc: &Doc, ocr: bool) -> Footnotes {
     if out.items.is_empty() {
         page_form(doc, ocr, &mut out);
     }
-    out.body_ranges.sort_by_key(|r| r.start);
+    // Bodies are found in text order already; anchors of page notes are found backwards.
     out.marker_ranges.sort_by_key(|r| r.start);
     out
 }
@@ -145,10 +159,11 @@ fn docx_form(doc: &Doc, out: &mut Footnotes) {
         let id = text[s + 1..s + 1 + digits].to_owned();
         let anchor = anchors.iter_mut().find(|(a, _, used)| *a == id && !*used).map(|(_, r, used)| {
             *used = true;
-            doc.span(r.clone())
+            r.clone()
         });
-        out.items.push(Footnote { id: id.clone(), raw_marker: format!("[{id}:"), text: body.to_owned(), span: doc.span(s..printed_end), anchor });
+        out.items.push(Footnote { id: id.clone(), raw_marker: format!("[{id}:"), text: body.to_owned(), span: doc.span(s..printed_end), anchor: anchor.clone().map(|a| doc.span(a)) });
         out.body_ranges.push(s..printed_end);
+        out.anchor_ranges.push(anchor);
         covered_to = printed_end;
     }
     let orphans = anchors.iter().filter(|(_, _, used)| !used).count();
@@ -241,13 +256,14 @@ fn page_form(doc: &Doc, ocr: bool, out: &mut Footnotes) {
         }
         let seq = out.items.len() as u32 + 1;
         let id = num.unwrap_or(seq);
-        let anchor = num.and_then(|n| find_anchor(text, r.start, n)).map(|a| {
+        let anchor = num.and_then(|n| find_anchor(text, r.start, n));
+        if let Some(a) = &anchor {
             out.marker_ranges.push(a.clone());
-            doc.span(a)
-        });
+        }
         let body = text[r.start + mark_end..end].trim();
-        out.items.push(Footnote { id: id.to_string(), raw_marker: line[..mark_end].to_owned(), text: body.to_owned(), span: doc.span(r.start..end), anchor });
+        out.items.push(Footnote { id: id.to_string(), raw_marker: line[..mark_end].to_owned(), text: body.to_owned(), span: doc.span(r.start..end), anchor: anchor.clone().map(|a| doc.span(a)) });
         out.body_ranges.push(r.start..end);
+        out.anchor_ranges.push(anchor);
     }
     if !out.items.is_empty() && ocr && out.items.iter().any(|f| f.anchor.is_none()) {
         out.diagnostics.push(doc.diagnostic(
@@ -304,6 +320,7 @@ mod tests {
         assert_eq!(f.items[0].text, "Theo số liệu [sơ bộ].");
         assert!(f.items[0].anchor.is_some());
         assert!(f.covers(t.find("[1:").unwrap()));
+        assert_eq!(f.anchor_for(t.find("Theo").unwrap()), t.find("[footnoteRef"));
         assert!(!f.covers(0));
     }
 

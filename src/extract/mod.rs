@@ -4,6 +4,7 @@
 pub mod footnotes;
 pub mod metadata;
 pub mod outline;
+pub mod tables;
 
 use crate::report::{Diagnostic, Severity, Span};
 use crate::segment::Segmented;
