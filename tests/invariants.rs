@@ -25,7 +25,13 @@ fn check_sections(text: &str, units: u32, sections: &[Section], parent: Option<S
         let marker_digits = s.raw_marker.trim_end_matches(['.', ')']);
         assert!(heading.starts_with(marker_digits), "heading {heading:?} does not start with {:?}", s.raw_marker);
         // Titles printed over several lines are joined with single spaces.
-        let flat = heading.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Note references ("[footnoteRef:1]") are not part of a title.
+        let mut flat = heading.split_whitespace().collect::<Vec<_>>().join(" ");
+        while let Some(k) = flat.find("[footnoteRef:") {
+            let Some(e) = flat[k..].find(']') else { break };
+            flat.replace_range(k..k + e + 1, "");
+        }
+        let flat = flat.trim_end().to_owned();
         assert!(flat.ends_with(&s.title), "heading {heading:?} does not end with title {:?}", s.title);
         assert!(s.section_span.start == s.span.start && s.section_span.end >= s.span.end, "section span covers its heading");
         assert!(s.section_span.start >= prev_end, "sections overlap or are out of order");

@@ -33,7 +33,7 @@ const MAX_BULLET_TITLE_CHARS: usize = 100;
 /// What kind of document the outline belongs to, for sections whose titles name no role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocKind {
-    /// Báo cáo, tờ trình: unnamed sections before the first evaluative one report results.
+    /// Báo cáo: unnamed sections before the first evaluative one report results.
     Report,
     /// Kế hoạch, chương trình, đề án, phương án: unnamed sections are tasks.
     Plan,
@@ -45,7 +45,7 @@ impl DocKind {
     /// From the document-type code of the symbol ("BC", "KH" …).
     pub fn from_code(code: Option<&str>) -> Self {
         match code {
-            Some("BC" | "TTr") => DocKind::Report,
+            Some("BC") => DocKind::Report,
             Some("KH" | "CTr" | "ĐA" | "PA" | "CTHĐ") => DocKind::Plan,
             _ => DocKind::Other,
         }
@@ -189,6 +189,29 @@ fn heading_title(kind: Kind, title: &str, next_is_same_bullet: bool) -> bool {
     }
 }
 
+/// A title without the note references the decoder writes into it ("Văn hóa[footnoteRef:1]").
+fn without_note_refs(title: String) -> String {
+    const REF: &str = "[footnoteRef:";
+    if !title.contains(REF) {
+        return title;
+    }
+    let mut out = String::with_capacity(title.len());
+    let mut rest = title.as_str();
+    while let Some(k) = rest.find(REF) {
+        out.push_str(&rest[..k]);
+        let after = &rest[k + REF.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && after[digits..].starts_with(']') {
+            rest = &after[digits + 1..];
+        } else {
+            out.push_str(REF);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out.trim().to_owned()
+}
+
 /// Sentences in a title: ". " followed by a capital starts another one.
 fn sentences(t: &str) -> usize {
     let b = t.as_bytes();
@@ -271,6 +294,7 @@ pub fn extract_with(doc: &Doc, skip: &[Range<usize>], kind: DocKind) -> (Vec<Sec
         }
         let next_same_bullet = matches!(m.kind, Kind::Bullet(_))
             && lines[i..].iter().map(|l| l.trimmed(text)).find(|x| !x.is_empty()).is_some_and(|x| text[x].starts_with(line.chars().next().unwrap_or(' ')));
+        let title = without_note_refs(title);
         let is_heading = heading_title(m.kind, &title, next_same_bullet);
         // Place it on the stack whether heading or list item, so the sequence stays right.
         place(&mut stack, at);
