@@ -26,7 +26,7 @@ const MAX_TITLE_LINES: usize = 3;
 /// Longest title (chars) of a top-scheme heading (Phần, A., I.); longer is a paragraph.
 const MAX_TOP_TITLE_CHARS: usize = 300;
 /// Longest title (chars) of a numbered heading (1., 1.1., a)); longer is a list item.
-const MAX_NUMBERED_TITLE_CHARS: usize = 200;
+const MAX_NUMBERED_TITLE_CHARS: usize = 400;
 /// Longest bullet line that can be a heading ("- Về kinh tế:").
 const MAX_BULLET_TITLE_CHARS: usize = 100;
 
@@ -85,6 +85,17 @@ fn continues(kind: Kind, last: u32, v: u32) -> bool {
     }
 }
 
+/// Rank of the word markers of legal structure (Phần, Chương, Mục, Điều); `None` for others.
+fn word_rank(kind: Kind) -> Option<u8> {
+    match kind {
+        Kind::Part => Some(0),
+        Kind::Chapter => Some(1),
+        Kind::Item => Some(2),
+        Kind::Article => Some(3),
+        _ => None,
+    }
+}
+
 /// Reads which marker reading fits the open schemes: (reading, position in the stack to continue
 /// at or `None` to open a new scheme, corrected value).
 fn fit(cands: Vec<Marker>, stack: &[Open], last_article: u32) -> Option<(Marker, Option<usize>, u32)> {
@@ -92,7 +103,16 @@ fn fit(cands: Vec<Marker>, stack: &[Open], last_article: u32) -> Option<(Marker,
         if m.kind == Kind::Appendix {
             return Some((m.clone(), Some(usize::MAX), m.value));
         }
-        let at = stack.iter().rposition(|o| o.kind == m.kind);
+        // An open scheme below a structural word marker (Phần, Chương, Điều, Phụ lục) or, for a
+        // bullet, below any numbered heading, belongs to an earlier part: the marker starts afresh
+        // instead of closing the structure above it.
+        let at = stack.iter().rposition(|o| o.kind == m.kind).filter(|&i| {
+            let above = &stack[i + 1..];
+            let walls = word_rank(m.kind).is_none()
+                && above.iter().any(|o| word_rank(o.kind).is_some() || o.kind == Kind::Appendix);
+            let bullet_buried = matches!(m.kind, Kind::Bullet(_)) && above.iter().any(|o| !matches!(o.kind, Kind::Bullet(_)));
+            !walls && !bullet_buried
+        });
         match at {
             Some(i) => {
                 let last = stack[i].last;
@@ -123,7 +143,10 @@ fn fit(cands: Vec<Marker>, stack: &[Open], last_article: u32) -> Option<(Marker,
                 };
                 if starts {
                     let v = m.value;
-                    return Some((m, None, v));
+                    // Phần > Chương > Mục > Điều whatever the order they appear in: a chapter
+                    // opened after an article closes it rather than nesting in it.
+                    let above = word_rank(m.kind).and_then(|r| stack.iter().position(|o| word_rank(o.kind).is_some_and(|x| x > r)));
+                    return Some((m, above, v));
                 }
             }
         }
@@ -295,7 +318,11 @@ pub fn extract_with(doc: &Doc, skip: &[Range<usize>], kind: DocKind) -> (Vec<Sec
         let next_same_bullet = matches!(m.kind, Kind::Bullet(_))
             && lines[i..].iter().map(|l| l.trimmed(text)).find(|x| !x.is_empty()).is_some_and(|x| text[x].starts_with(line.chars().next().unwrap_or(' ')));
         let title = without_note_refs(title);
-        let is_heading = heading_title(m.kind, &title, next_same_bullet);
+        // A run of numbered siblings is one list: after a list item, the next number is one too
+        // (seed 003: "4. Tập trung …" among items ending in ";").
+        let after_item = matches!(m.kind, Kind::Arabic | Kind::Decimal(_) | Kind::Lower | Kind::Bullet(_))
+            && matches!(at, Some(k) if k < stack.len() && stack[k].heading.is_none());
+        let is_heading = !after_item && heading_title(m.kind, &title, next_same_bullet);
         // Place it on the stack whether heading or list item, so the sequence stays right.
         place(&mut stack, at);
         let parent = stack.iter().rev().find_map(|o| o.heading);
