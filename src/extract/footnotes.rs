@@ -224,6 +224,7 @@ fn page_form(doc: &Doc, ocr: bool, out: &mut Footnotes) {
     let text = doc.text;
     let lines = &doc.seg.lines;
     let mut prev_blank = true;
+    let mut last_id = 0;
     let mut k = 0;
     while k < lines.len() {
         let r = lines[k].trimmed(text);
@@ -236,6 +237,16 @@ fn page_form(doc: &Doc, ocr: bool, out: &mut Footnotes) {
         let block_start = prev_blank;
         prev_blank = false;
         let Some((mark_end, num)) = note_start(line, block_start, ocr) else { continue };
+        // In clean text a line "2 Phó Chủ tịch" may be a list; a page-bottom note there continues
+        // the numbering of the notes and has its number glued to a word before it. OCR misreads
+        // the numbers too often for either test.
+        let anchor = num.and_then(|n| find_anchor(text, r.start, n));
+        if !ocr && (num != Some(last_id + 1) || anchor.is_none()) {
+            continue;
+        }
+        if let Some(n) = num {
+            last_id = n;
+        }
         // The body runs on over lines that continue its sentence (not capitalised, not a new note).
         let mut end = r.end;
         while k < lines.len() {
@@ -256,7 +267,6 @@ fn page_form(doc: &Doc, ocr: bool, out: &mut Footnotes) {
         }
         let seq = out.items.len() as u32 + 1;
         let id = num.unwrap_or(seq);
-        let anchor = num.and_then(|n| find_anchor(text, r.start, n));
         if let Some(a) = &anchor {
             out.marker_ranges.push(a.clone());
         }
@@ -292,7 +302,11 @@ fn find_anchor(text: &str, before: usize, n: u32) -> Option<Range<usize>> {
         let next = text[e..].chars().next();
         let glued = prev.is_some_and(|c| c.is_alphabetic() || matches!(c, '%' | ')' | '”' | '"'));
         let ends = next.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | ')'));
-        if glued && ends {
+        // "4.180m2", "CO2": a unit or a code, not a note mark (the word has digits of its own).
+        let word_start = text[lo..s].rfind([' ', '\n', '\t']).map_or(lo, |w| lo + w + 1);
+        let unit_like = prev != Some('%') && text[word_start..s].chars().any(|c| c.is_ascii_digit());
+        let code_like = text[word_start..s].chars().filter(|c| c.is_alphabetic()).count() == 1 && prev.is_some_and(char::is_uppercase);
+        if glued && ends && !unit_like && !code_like {
             best = Some(s..e);
         }
     }
@@ -334,12 +348,18 @@ mod tests {
 
     #[test]
     fn dạng_cuối_trang_pdf() {
-        let t = "Tang truong GDP1 dat 6%2.\n\n1 Theo Cục Thống kê.\n2 Ước tính.\n";
+        let t = "Xay 4.180m2 cau, GDP1 dat 6%2.\n\n1 Theo Cục Thống kê.\n2 Ước tính.\n";
         let f = notes(t, false);
         assert_eq!(f.items.len(), 2);
         let a = f.items[0].anchor.unwrap();
         assert_eq!(&t[a.start as usize..a.end as usize], "1");
         assert_eq!(f.marker_ranges.len(), 2);
+    }
+
+    #[test]
+    fn danh_sách_đánh_số_không_phải_chú_thích() {
+        let t = "Thành phần gồm:\n1 Chủ tịch UBND huyện\n2 Phó Chủ tịch UBND huyện\n";
+        assert!(notes(t, false).items.is_empty());
     }
 
     #[test]
