@@ -183,9 +183,13 @@ fn note_start(line: &str, block_start: bool, ocr: bool) -> Option<(usize, Option
     let tok = &line[..tok_end];
     let after = line[tok_end..].trim_start_matches(' ');
     let next_upper = after.chars().next().is_some_and(char::is_uppercase);
-    if tok_end < line.len() && next_upper && !tok.is_empty() {
+    // A note whose first word OCR ate starts in lower case ("01§ chức cấp huyện …"): accepted for
+    // a junk mark with digits at the start of a block only.
+    let next_letter = after.chars().next().is_some_and(char::is_alphabetic);
+    let junk_digits = tok.chars().any(|c| c.is_ascii_digit()) && tok.chars().any(is_superscript_junk);
+    if tok_end < line.len() && (next_upper || (ocr && block_start && junk_digits && next_letter)) && !tok.is_empty() {
         // "1 Theo số liệu …": a bare number, then a capitalised word.
-        if tok.len() <= 2 && tok.bytes().all(|b| b.is_ascii_digit()) {
+        if next_upper && tok.len() <= 2 && tok.bytes().all(|b| b.is_ascii_digit()) {
             let v: u32 = tok.parse().ok()?;
             return (v > 0).then_some((tok_end, Some(v)));
         }
@@ -211,7 +215,7 @@ fn note_start(line: &str, block_start: bool, ocr: bool) -> Option<(usize, Option
                 _ => None,
             };
             let rest = &line[q.len_utf8()..];
-            if closer.is_none_or(|cl| !rest.contains(cl) && !(q == '\'' && rest.contains('\''))) {
+            if closer.is_none_or(|cl| !(rest.contains(cl) || q == '\'' && rest.contains('\''))) {
                 return Some((q.len_utf8(), None));
             }
         }

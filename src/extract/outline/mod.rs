@@ -192,7 +192,7 @@ fn heading_title(kind: Kind, title: &str, next_is_same_bullet: bool) -> bool {
     let chars = title.chars().count();
     let t = title.trim_end();
     let word_marker = matches!(kind, Kind::Part | Kind::Chapter | Kind::Item | Kind::Appendix | Kind::Article);
-    if !t.chars().any(char::is_alphabetic) && !(word_marker && t.is_empty()) {
+    if !(t.chars().any(char::is_alphabetic) || word_marker && t.is_empty()) {
         return false;
     }
     let ends_list = t.ends_with([';', ',']);
