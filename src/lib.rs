@@ -124,14 +124,18 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
     }
 
     let (metadata, md_diags) = extract::metadata::extract(&doc);
-    let (outline, outline_diags) = extract::outline::extract(&doc);
+    let notes = extract::footnotes::extract(&doc, noise.ocr);
+    let doc_kind = extract::outline::DocKind::from_code(metadata.doc_type.as_ref().map(|t| t.code.as_str()));
+    let (outline, outline_diags) = extract::outline::extract_with(&doc, &notes.body_ranges, doc_kind);
     diagnostics.extend(md_diags);
     diagnostics.extend(outline_diags);
+    diagnostics.extend(notes.diagnostics);
+    diagnostics.extend(extract::tables::diagnostics(&doc));
     diagnostics.truncate(limits::MAX_DIAGNOSTICS);
 
     let figures = Vec::new();
     let citations = Vec::new();
-    let footnotes = Vec::new();
+    let footnotes = notes.items;
     let summary = summarise::summarise(&summarise::SummaryInput {
         doc: &doc,
         metadata: &metadata,

@@ -28,3 +28,13 @@ pub const MAX_EXPANDED_BYTES: usize = 256 * 1024 * 1024;
 /// Deepest nesting followed in any container structure (XML elements, RTF groups, PDF objects,
 /// nested tables). Deeper input is read flat or refused, never recursed into.
 pub const MAX_NESTING: usize = 256;
+
+/// Longest line (bytes) read as a heading title; longer lines are paragraphs (a 1 MB line costs
+/// one length check).
+pub const MAX_HEADING_TITLE_BYTES: usize = 2_000;
+
+/// Most footnotes kept per document.
+pub const MAX_FOOTNOTES: usize = 10_000;
+
+/// Most table blocks kept per document.
+pub const MAX_TABLES: usize = 10_000;

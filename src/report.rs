@@ -447,12 +447,17 @@ pub struct Citation {
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Footnote {
-    /// Marker id ("1").
+    /// Note number ("1"); for OCR notes whose number was read as junk ("®"), the note's place in
+    /// the document's sequence of notes.
     pub id: String,
+    /// The note's marker as printed ("[1:", "1", "®").
+    pub raw_marker: String,
     /// Body text.
     pub text: String,
-    /// The anchor in the running text.
+    /// The note as printed (marker and body): not part of the running text.
     pub span: Span,
+    /// The reference mark in the running text ("[footnoteRef:1]", the "1" of "GDP1"), when found.
+    pub anchor: Option<Span>,
 }
 
 /// Tóm tắt.

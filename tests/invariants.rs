@@ -24,7 +24,15 @@ fn check_sections(text: &str, units: u32, sections: &[Section], parent: Option<S
         let heading = common::js_slice(text, s.span.start, s.span.end);
         let marker_digits = s.raw_marker.trim_end_matches(['.', ')']);
         assert!(heading.starts_with(marker_digits), "heading {heading:?} does not start with {:?}", s.raw_marker);
-        assert!(heading.ends_with(&s.title), "heading {heading:?} does not end with title {:?}", s.title);
+        // Titles printed over several lines are joined with single spaces.
+        // Note references ("[footnoteRef:1]") are not part of a title.
+        let mut flat = heading.split_whitespace().collect::<Vec<_>>().join(" ");
+        while let Some(k) = flat.find("[footnoteRef:") {
+            let Some(e) = flat[k..].find(']') else { break };
+            flat.replace_range(k..k + e + 1, "");
+        }
+        let flat = flat.trim_end().to_owned();
+        assert!(flat.ends_with(&s.title), "heading {heading:?} does not end with title {:?}", s.title);
         assert!(s.section_span.start == s.span.start && s.section_span.end >= s.span.end, "section span covers its heading");
         assert!(s.section_span.start >= prev_end, "sections overlap or are out of order");
         if let Some(p) = parent {
@@ -43,6 +51,15 @@ fn check_report(r: &Report, label: &str) {
     for d in &r.diagnostics {
         if let Some(s) = d.span {
             check_span(units, s, &d.code);
+        }
+    }
+    for f in &r.footnotes {
+        check_span(units, f.span, "footnote");
+        let printed = common::js_slice(text, f.span.start, f.span.end);
+        assert!(printed.starts_with(&f.raw_marker), "footnote {printed:?} does not start with {:?}", f.raw_marker);
+        if let Some(a) = f.anchor {
+            check_span(units, a, "footnote anchor");
+            assert!(a.end <= f.span.start || a.start >= f.span.end, "anchor inside its own note");
         }
     }
     for k in &r.summary.key_points {

@@ -7,8 +7,11 @@ use std::sync::OnceLock;
 
 static DATA: &str = include_str!("../../data/section-roles.tsv");
 
-fn parse_role(s: &str) -> Option<Role> {
-    Some(match s {
+/// A catalogue row's role: `-` marks a neutral phrase that names a domain, not a role
+/// ("nhiệm vụ chính trị"), and shadows the shorter keywords inside it.
+fn parse_role(s: &str) -> Option<Option<Role>> {
+    Some(Some(match s {
+        "-" => return Some(None),
         "context" => Role::Context,
         "achievements" => Role::Achievements,
         "limitations" => Role::Limitations,
@@ -21,28 +24,68 @@ fn parse_role(s: &str) -> Option<Role> {
         "appendix" => Role::Appendix,
         "other" => Role::Other,
         _ => return None,
-    })
+    }))
 }
 
-/// (role, folded keyword) pairs in file order.
-pub fn keywords() -> &'static [(Role, &'static str)] {
-    static TABLE: OnceLock<Vec<(Role, &'static str)>> = OnceLock::new();
+/// (role or neutral, folded keyword) pairs in file order.
+pub fn keywords() -> &'static [(Option<Role>, &'static str)] {
+    static TABLE: OnceLock<Vec<(Option<Role>, &'static str)>> = OnceLock::new();
     TABLE.get_or_init(|| {
         rows(DATA).filter_map(|r| Some((parse_role(r.first()?)?, *r.get(1)?))).collect()
     })
 }
 
+/// Words at the start of a title in which a role keyword must begin.
+const LEAD_WORDS: usize = 8;
+
+/// Folded words of a title, with OCR's "P" for "Đ" put back: a folded word starting with "p" and
+/// a vowel is not Vietnamese ("PANH GIA" → "danh gia", "Pé nghi" → "de nghi").
+fn folded_words(title: &str) -> String {
+    let folded = fold(title).replace(|c: char| !c.is_alphanumeric(), " ");
+    let mut out = String::with_capacity(folded.len() + 2);
+    out.push(' ');
+    for w in folded.split_whitespace() {
+        let b = w.as_bytes();
+        if b.len() >= 2 && b[0] == b'p' && b"aeiouy".contains(&b[1]) {
+            out.push('d');
+            out.push_str(&w[1..]);
+        } else {
+            out.push_str(w);
+        }
+        out.push(' ');
+    }
+    out
+}
+
 /// The role named by a heading title, if any keyword occurs in it (whole words): the keyword
-/// starting earliest wins, ties go to the longer keyword.
+/// starting earliest wins, ties go to the longer keyword; a neutral phrase wins the same way and
+/// names no role. One combination is read as a whole: a title naming targets and tasks together
+/// ("Mục tiêu, chỉ tiêu, nhiệm vụ, giải pháp") is the plan for the next period, so tasks.
 pub fn role_of(title: &str) -> Option<Role> {
-    let folded = format!(" {} ", fold(title).replace(|c: char| !c.is_alphanumeric(), " "));
-    let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    let hay = format!(" {folded} ");
-    keywords()
+    let hay = folded_words(title);
+    // A heading names its subject up front; a keyword deep in a long title ("… có thành tích
+    // trong việc thực hiện nhiệm vụ") is part of a sentence, not the section's role.
+    let lead_end = hay.match_indices(' ').nth(LEAD_WORDS).map_or(hay.len(), |(i, _)| i);
+    let mut hits: Vec<(usize, std::cmp::Reverse<usize>, Option<Role>)> = keywords()
         .iter()
         .filter_map(|&(role, kw)| hay.find(&format!(" {kw} ")).map(|at| (at, std::cmp::Reverse(kw.len()), role)))
-        .min_by_key(|&(at, len, _)| (at, len))
-        .map(|(_, _, role)| role)
+        .filter(|&(at, _, _)| at < lead_end)
+        .collect();
+    hits.sort_by_key(|&(at, len, _)| (at, len));
+    // Drop keywords inside a longer match that started earlier or at the same place.
+    let mut kept: Vec<(usize, usize, Option<Role>)> = Vec::new();
+    for (at, std::cmp::Reverse(len), role) in hits {
+        if kept.iter().any(|&(a, l, _)| at >= a && at + len <= a + l) {
+            continue;
+        }
+        kept.push((at, len, role));
+    }
+    let roles: Vec<Role> = kept.iter().filter_map(|&(_, _, r)| r).collect();
+    let first = *roles.first()?;
+    if first == Role::Targets && roles.contains(&Role::Tasks) {
+        return Some(Role::Tasks);
+    }
+    Some(first)
 }
 
 #[cfg(test)]
@@ -56,6 +99,10 @@ mod tests {
         for (_, kw) in keywords() {
             assert_eq!(fold(kw), *kw, "keyword {kw:?} must be stored folded");
         }
+        let mut seen = std::collections::HashSet::new();
+        for (_, kw) in keywords() {
+            assert!(seen.insert(*kw), "keyword {kw:?} listed twice");
+        }
     }
 
     #[test]
@@ -67,5 +114,12 @@ mod tests {
         assert_eq!(role_of("ĐẶC ĐIỂM TÌNH HÌNH"), Some(Role::Context));
         assert_eq!(role_of("KIẾN NGHỊ, ĐỀ XUẤT"), Some(Role::Proposals));
         assert_eq!(role_of("CÁC MẶT CÔNG TÁC TRỌNG TÂM"), None);
+        assert_eq!(role_of("PANH GIA CHUNG"), Some(Role::Assessment));
+        assert_eq!(role_of("Pé nghi xép loai mirc chit lwong:"), Some(Role::Assessment));
+        assert_eq!(role_of("MỤC TIÊU, CHỈ TIÊU, NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU"), Some(Role::Tasks));
+        assert_eq!(role_of("MỤC TIÊU VÀ MỘT SỐ CHỈ TIÊU CHỦ YẾU"), Some(Role::Targets));
+        assert_eq!(role_of("THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ"), None);
+        assert_eq!(role_of("Phụ lục"), Some(Role::Appendix));
+        assert_eq!(role_of("Cán bộ, công chức cấp xã có thành tích trong việc thực hiện nhiệm vụ, công vụ"), None);
     }
 }

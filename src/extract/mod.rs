@@ -1,8 +1,10 @@
 //! Extract: segmented text → metadata, outline (and, as their extractors land, figures, citations,
 //! footnotes), with diagnostics. Each extractor reads the same [`Doc`] and owns its module.
 
+pub mod footnotes;
 pub mod metadata;
 pub mod outline;
+pub mod tables;
 
 use crate::report::{Diagnostic, Severity, Span};
 use crate::segment::Segmented;

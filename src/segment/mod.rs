@@ -1,7 +1,10 @@
-//! Segment: normalised text → lines and blocks (paragraphs separated by blank lines), with byte
-//! ranges into the text. Knows nothing about metadata or headings.
+//! Segment: normalised text → lines, blocks (paragraphs separated by blank lines) and tables, with
+//! byte ranges into the text. Knows nothing about metadata or headings.
+
+pub mod table;
 
 use std::ops::Range;
+pub use table::{Row, Table};
 
 /// One line of the normalised text, without its `\n`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +52,9 @@ pub struct Segmented {
     pub lines: Vec<Line>,
     /// Paragraph-like blocks.
     pub blocks: Vec<Block>,
+    /// Tables: runs of lines whose cells are separated by " | " (how the decoders lay out docx,
+    /// HTML and Markdown tables) or by tabs (text pasted from a spreadsheet).
+    pub tables: Vec<Table>,
 }
 
 /// Splits `text` into lines and blocks.
@@ -78,7 +84,8 @@ pub fn segment(text: &str) -> Segmented {
     if let Some(s) = open {
         blocks.push(Block { lines: s..lines.len() });
     }
-    Segmented { lines, blocks }
+    let tables = table::find(text, &lines);
+    Segmented { lines, blocks, tables }
 }
 
 #[cfg(test)]
