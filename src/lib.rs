@@ -127,8 +127,12 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
     diagnostics.extend(outline_diags);
     diagnostics.truncate(limits::MAX_DIAGNOSTICS);
 
-    let figures = Vec::new();
-    let citations = Vec::new();
+    // Footnote bodies and markers from the footnote extractor go here when it lands; the figure
+    // extractor finds `[footnoteRef:N]` markers itself.
+    let figure_skip: Vec<std::ops::Range<usize>> = Vec::new();
+    let figures = extract::figures::extract(&doc, &outline, &figure_skip, metadata.period.as_ref().map(|p| p.label.as_str()));
+    let citations = extract::citations::extract(&doc, metadata.number_symbol.as_deref());
+    let places = extract::places::extract(&doc);
     let footnotes = Vec::new();
     let summary = summarise::summarise(&summarise::SummaryInput {
         metadata: &metadata,
@@ -153,6 +157,7 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
         outline,
         figures,
         citations,
+        places,
         footnotes,
         summary,
         diagnostics,

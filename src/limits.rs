@@ -28,3 +28,12 @@ pub const MAX_EXPANDED_BYTES: usize = 256 * 1024 * 1024;
 /// Deepest nesting followed in any container structure (XML elements, RTF groups, PDF objects,
 /// nested tables). Deeper input is read flat or refused, never recursed into.
 pub const MAX_NESTING: usize = 256;
+
+/// Most figures kept per report (a long statistical annex has a few thousand).
+pub const MAX_FIGURES: usize = 20_000;
+
+/// Most distinct citations kept per report.
+pub const MAX_CITATIONS: usize = 5_000;
+
+/// Most distinct places and abbreviations kept per report.
+pub const MAX_PLACES: usize = 2_000;

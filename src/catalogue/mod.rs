@@ -3,9 +3,13 @@
 //! Each catalogue parses its file once (on first use), and its self-tests check the file: columns,
 //! uniqueness, canonical folded forms. Extractors never carry their own lists of literals.
 
+pub mod abbreviations;
+pub mod admin_units;
+pub mod citation_types;
 pub mod doc_types;
 pub mod roles;
 pub mod syllables;
+pub mod units;
 
 /// Rows of a TSV catalogue: `#` comment lines and the header row skipped, fields split on tabs.
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
