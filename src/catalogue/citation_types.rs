@@ -95,7 +95,7 @@ mod tests {
         assert_eq!(repair_segment("NB"), Some("NĐ"));
         assert_eq!(repair_segment("QB"), Some("QĐ"));
         assert_eq!(repair_segment("BGDDT"), Some("BGDĐT"));
-        assert_eq!(repair_segment("DA"), Some("ĐA"));
+        assert_eq!(repair_segment("DA"), None, "DA is Dự án, not a misread ĐA");
         assert_eq!(repair_segment("QĐ"), None);
         assert_eq!(repair_segment("UBND"), None);
     }

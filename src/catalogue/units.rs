@@ -88,7 +88,7 @@ pub fn all() -> &'static [Unit] {
                 };
                 let mut forms = vec![split_form(r[0])];
                 if let Some(vs) = r.get(3) {
-                    forms.extend(vs.split(',').map(str::trim).filter(|s| !s.is_empty()).map(split_form));
+                    forms.extend(vs.split('|').map(str::trim).filter(|s| !s.is_empty()).map(split_form));
                 }
                 Unit { name: r[0], kind, factor: r[2].parse().unwrap_or(1.0), forms }
             })
@@ -166,8 +166,8 @@ pub fn match_at(s: &str) -> Option<(&'static Unit, usize)> {
             let exact_long = f.iter().zip(&words).any(|(a, b)| a == b && a.len() >= 2 && a.chars().all(char::is_alphabetic));
             if ok && (short_slips == 0 || (short_slips == 1 && f.len() >= 2 && exact_long)) {
                 let end = toks[f.len() - 1].1;
-                // More words first, then fewer slips ("ty dong" is tỷ đồng, not "tr đồng" misread).
-                let rank = (f.len(), usize::MAX - short_slips);
+                // Fewer slips first, then more words ("ty dong" is tỷ đồng, not "tr đồng" misread).
+                let rank = (usize::MAX - short_slips, f.len());
                 if best.is_none_or(|(_, r, _)| rank > r) {
                     best = Some((u, rank, end));
                 }

@@ -154,7 +154,7 @@ struct Token {
 
 /// Words before a number that make it a date, year, article or ordinal rather than a quantity.
 fn is_label_word(w: &str) -> bool {
-    matches!(w, "ngay" | "thang" | "nam" | "quy" | "dieu" | "khoan" | "khoa" | "chuong" | "muc" | "lan" | "thu" | "phu" | "luc" | "so:" | "ky" | "hop" | "tuan" | "doan")
+    matches!(w, "ngay" | "thang" | "nam" | "quy" | "dieu" | "khoan" | "khoa" | "chuong" | "muc" | "lan" | "thu" | "phu" | "luc" | "so:" | "ky" | "hop" | "tuan" | "doan" | "ty")
 }
 
 fn prev_word(f: &str, at: usize) -> &str {
@@ -219,6 +219,8 @@ enum CompRole {
     Weak,
     /// "chiếm 81,98%": a share of the figure before it, else a % figure.
     Share,
+    /// "xếp thứ 3/12": a figure of its own (unit "hạng"), and the rank of the figure before it.
+    Rank,
     /// A change followed by its own subject ("giảm 40% số vụ", "kéo giảm 32,6% tội phạm"): a
     /// figure of its own.
     Standalone,
@@ -236,6 +238,8 @@ struct Comp {
     num: Option<Range<usize>>,
     /// The printed value of its number (for comparisons that become figures).
     num_value: Option<f64>,
+    /// Rank "xếp thứ 3/12": numerator and denominator.
+    rank: Option<(f64, f64)>,
 }
 
 fn plan_kind(tail: &str) -> ComparisonKind {
@@ -310,6 +314,7 @@ fn scan_comparisons(f: &str, english: bool) -> Vec<Comp> {
             unit,
             num: Some(n.range()),
             num_value: Some(v),
+            rank: None,
         });
     }
     for c in plan.captures_iter(f) {
@@ -332,17 +337,25 @@ fn scan_comparisons(f: &str, english: bool) -> Vec<Comp> {
             }
         };
         let end = f[..all.end()].trim_end().len();
-        out.push(Comp { range: all.start()..end, role, kind, value: Some(value), direction, unit: Some("%".into()), num: Some(n.range()), num_value: Some(v) });
+        out.push(Comp { range: all.start()..end, role, kind, value: Some(value), direction, unit: Some("%".into()), num: Some(n.range()), num_value: Some(v), rank: None });
     }
     for c in bare.captures_iter(f) {
         let (Some(all), Some(verb), Some(tail)) = (c.get(0), c.name("verb"), c.name("tail")) else { continue };
         let direction = if c.name("neg").is_some() { Some(Direction::Down) } else if verb.as_str() == "vuot" { Some(Direction::Up) } else { None };
-        out.push(Comp { range: all.start()..all.end(), role: CompRole::Strong, kind: plan_kind(tail.as_str()), value: None, direction, unit: None, num: None, num_value: None });
+        out.push(Comp { range: all.start()..all.end(), role: CompRole::Strong, kind: plan_kind(tail.as_str()), value: None, direction, unit: None, num: None, num_value: None, rank: None });
+    }
+    // Xếp hạng: "xếp thứ 3/12 đơn vị", "xếp hạng 4/12 huyện" — a rank among peers.
+    static RANK: OnceLock<Regex> = OnceLock::new();
+    let rank = re(&RANK, r"\bxep\s+(?:thu|hang|th\S{0,2})\s+(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})\b");
+    for c in rank.captures_iter(f) {
+        let (Some(all), Some(a), Some(b)) = (c.get(0), c.name("a"), c.name("b")) else { continue };
+        let (Ok(x), Ok(y)) = (a.as_str().parse::<f64>(), b.as_str().parse::<f64>()) else { continue };
+        out.push(Comp { range: all.range(), role: CompRole::Rank, kind: ComparisonKind::Ratio, value: None, direction: None, unit: Some("hạng".into()), num: Some(a.start()..b.end()), num_value: Some(x), rank: Some((x, y)) });
     }
     for c in share.captures_iter(f) {
         let (Some(all), Some(n)) = (c.get(0), c.name("num")) else { continue };
         let Some(v) = parse_number(n.as_str(), english) else { continue };
-        out.push(Comp { range: all.start()..all.end(), role: CompRole::Share, kind: ComparisonKind::VsTarget, value: Some(v), direction: None, unit: Some("%".into()), num: Some(n.range()), num_value: Some(v) });
+        out.push(Comp { range: all.start()..all.end(), role: CompRole::Share, kind: ComparisonKind::VsTarget, value: Some(v), direction: None, unit: Some("%".into()), num: Some(n.range()), num_value: Some(v), rank: None });
     }
     out.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end)));
     // Overlaps: the earlier (longer) reading wins ("vượt 5% kế hoạch" is not also "đạt …").
@@ -448,6 +461,34 @@ fn period_before(f: &str, text: &str, fold: &Folded, at: usize) -> Option<String
     text.get(r).map(str::to_owned)
 }
 
+/// "Trong 17 chỉ tiêu, có 09 chỉ tiêu đạt …; 04 chỉ tiêu …": figures of the same unit after a
+/// whole introduced by "trong" (in the same paragraph) are parts of it: a ratio to the whole.
+fn parts_of_whole(f: &str, starts: &[usize], out: &mut [Figure]) {
+    const PARAGRAPH: u32 = 600;
+    let mut whole: Option<(usize, u32)> = None;
+    for k in 0..out.len() {
+        let start = out[k].span.start;
+        if let Some((w, wend)) = whole {
+            let same = out[k].unit == out[w].unit && out[k].value <= out[w].value && start >= wend && start - wend < PARAGRAPH;
+            if same && out[k].comparisons.iter().all(|c| c.kind != ComparisonKind::Ratio) {
+                let c = Comparison { kind: ComparisonKind::Ratio, value: None, direction: None, numerator: Some(out[k].value), denominator: Some(out[w].value), percent: None, unit: None, raw: out[w].raw.clone() };
+                out[k].comparisons.insert(0, c);
+                continue;
+            }
+            // Other units in between ("09 chỉ tiêu đạt từ 100% trở lên; 04 chỉ tiêu …") keep the whole.
+            if start >= wend && start - wend >= PARAGRAPH {
+                whole = None;
+            }
+        }
+        // Is the figure introduced by "trong" ("Trong 17 chỉ tiêu", "trong tổng số 25 xã")?
+        let Some(before) = starts.get(k).and_then(|&fb| f.get(..fb)) else { continue };
+        let before = before.trim_end();
+        if (before.ends_with("trong") || before.ends_with("trong tong so") || before.ends_with("trong so")) && out[k].unit.as_deref() != Some("%") {
+            whole = Some((k, out[k].span.end));
+        }
+    }
+}
+
 fn section_path(outline: &[Section], at: u32) -> Vec<u32> {
     let mut path = Vec::new();
     let mut level = outline;
@@ -491,6 +532,8 @@ pub fn extract(doc: &Doc, outline: &[Section], skip: &[Range<usize>], doc_period
     evs.sort_by_key(|(p, _)| *p);
 
     let mut out: Vec<Figure> = Vec::new();
+    // Folded start of each figure of `out`.
+    let mut starts: Vec<usize> = Vec::new();
     // The figure comparisons attach to, where its phrase ends, and whether it is a percentage.
     let mut cur: Option<(usize, usize, bool)> = None;
     // The figure before a parenthesis opened after it: "2.332 lao động (xuất khẩu 77 lao động)
@@ -523,8 +566,8 @@ pub fn extract(doc: &Doc, outline: &[Section], skip: &[Range<usize>], doc_period
         kind: c.kind,
         value: c.value,
         direction: c.direction,
-        numerator: None,
-        denominator: None,
+        numerator: c.rank.map(|r| r.0),
+        denominator: c.rank.map(|r| r.1),
         percent: None,
         unit: c.unit.clone(),
         raw: text.get(fold.origin_range(c.range.clone())).unwrap_or("").to_owned(),
@@ -566,16 +609,25 @@ pub fn extract(doc: &Doc, outline: &[Section], skip: &[Range<usize>], doc_period
                 }
                 last_end = t.unit.end;
                 out.push(fig);
+                starts.push(t.start);
                 cur = Some((out.len() - 1, t.unit.end, t.unit.kind == UnitKind::Percent));
             }
             Ev::Cmp(c) => {
                 let floor = last_end;
                 last_end = last_end.max(c.range.end);
                 let rate = f.get(c.range.clone()).is_some_and(|s| s.contains("ty le"));
+                if c.role == CompRole::Rank {
+                    // The rank qualifies the score before it ("87,13 điểm, xếp thứ 3/12").
+                    if let Some((i, _, _)) = cur {
+                        if out[i].comparisons.is_empty() {
+                            out[i].comparisons.push(comparison(c));
+                        }
+                    }
+                }
                 let target = match (cur, c.role) {
                     (Some((i, _, _)), CompRole::Weak) if rate && out[i].comparisons.first().is_none_or(|r| r.kind != ComparisonKind::Ratio) => None,
                     (Some((i, _, pct)), CompRole::Weak) => (!pct).then_some(i),
-                    (Some(_), CompRole::Standalone) => None,
+                    (Some(_), CompRole::Standalone | CompRole::Rank) => None,
                     (Some((i, _, _)), _) => {
                         // "06 vụ, làm chết 04 người (tăng 02 vụ)": an absolute change belongs to
                         // the figure of its unit.
@@ -609,16 +661,19 @@ pub fn extract(doc: &Doc, outline: &[Section], skip: &[Range<usize>], doc_period
                     let pct = c.unit.as_deref() == Some("%");
                     let unit_kind = if pct { UnitKind::Percent } else { UnitKind::Count };
                     let end_num = if pct { f[n.end..].find('%').map_or(n.end, |i| n.end + i + 1) } else { n.end };
+                    let end_num = if c.role == CompRole::Rank { n.end } else { end_num };
                     let mut fig = mk(n.start, end_num, v, c.unit.clone(), Some(unit_kind), 1.0, floor);
-                    if matches!(c.role, CompRole::Strong | CompRole::Standalone) {
+                    if matches!(c.role, CompRole::Strong | CompRole::Standalone | CompRole::Rank) {
                         fig.comparisons.push(comparison(c));
                     }
                     out.push(fig);
+                    starts.push(n.start);
                     cur = Some((out.len() - 1, c.range.end, true));
                 }
             }
         }
     }
+    parts_of_whole(f, &starts, &mut out);
     for fig in &mut out {
         fig.comparison = fig.comparisons.first().cloned();
     }
