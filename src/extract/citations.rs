@@ -186,7 +186,14 @@ fn tail_fields(f: &str, text: &str, fold: &Folded, at: usize, limit: usize) -> (
             e = here + c.len_utf8();
         }
         let r = fold.origin_range(at + s..at + e);
-        issuer = text.get(r).map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|t| !t.is_empty());
+        issuer = text.get(r).map(|t| {
+            let mut ws: Vec<&str> = t.split_whitespace().collect();
+            // A connector left before the next citation ("… Quốc hội và").
+            while ws.last().is_some_and(|w| matches!(crate::fold::fold(w).as_str(), "va" | "cung" | "voi" | "tai" | "theo")) {
+                ws.pop();
+            }
+            ws.join(" ")
+        }).filter(|t| !t.is_empty());
         pos = e;
         if date.is_none() {
             if let Some((d, n)) = date_at(&win[pos..]) {
@@ -273,7 +280,11 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
         if own.is_some_and(|o| o == number_symbol) && m.start() < 3000 {
             continue;
         }
-        let next = symbol_re().find_at(&masked, m.end()).map_or(f.len(), |n| back[n.start()]);
+        // The tail stops where the next citation's type word starts ("… của Chính phủ và Nghị định …").
+        let next = symbol_re().find_at(&masked, m.end()).map_or(f.len(), |n| {
+            let fs = back[n.start()];
+            type_before(f, fs).map_or(fs, |(_, ts)| ts)
+        });
         let (date, issuer, title, end) = tail_fields(f, text, &fold, back[m.end()], next);
         let start = fold.origin(tstart);
         let end = fold.origin(end).max(m.end());
@@ -338,7 +349,7 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
     static LAW: OnceLock<Regex> = OnceLock::new();
     let law = re(
         &LAW,
-        r"\b(?:Bộ luật|Luật|Hiến pháp|Bo luat|Luat|Hien phap)\s+(?:năm \d{4}|nam \d{4}|\p{Lu}[\p{L}]*(?:[ \t]+[\p{L}]+){0,6})(?:[ \t]*\((?:sửa đổi|sua doi)[^)\n]{0,20}\))?",
+        r"\b(?:Bộ luật|Luật|Hiến pháp|Bo luat|Luat|Hien phap)\s+(?:năm \d{4}|nam \d{4}|\p{Lu}[\p{L}]*(?:[ \t]+[\p{L}]+){0,9})(?:[ \t]*\((?:sửa đổi|sua doi)[^)\n]{0,20}\))?",
     );
     for m in law.find_iter(&masked) {
         if found.iter().any(|(r, _)| r.start <= m.start() && m.start() < r.end) {

@@ -407,9 +407,9 @@ fn boundary_between(f: &str, text: &str, fold: &Folded, a: usize, b: usize) -> b
 fn is_filler(w: &str) -> bool {
     matches!(
         w,
-        "dat" | "uoc" | "thuc" | "hien" | "la" | "co" | "voi" | "khoang" | "hon" | "tren" | "gan" | "duoi" | "len" | "con" | "xuong"
+        "dat" | "uoc" | "la" | "co" | "voi" | "khoang" | "hon" | "tren" | "gan" | "duoi" | "len" | "con" | "xuong"
             | "bang" | "chiem" | "duoc" | "da" | "tinh" | "den" | "nay" | "thi" | "dang" | "cho" | "tu" | "va" | "cua" | "o" | "tai"
-            | "ty" | "le" | "muc" | "tong" | "so" | "nang" | "keo" | "giam" | "tang" | "xap" | "xi" | "vao" | "trong" | "do" | "-" | "+"
+            | "muc" | "so" | "nang" | "keo" | "giam" | "tang" | "xap" | "xi" | "vao" | "trong" | "do" | "-" | "+"
     )
 }
 
@@ -428,8 +428,15 @@ fn what_before(f: &str, text: &str, fold: &Folded, floor: usize, at: usize) -> (
     let estimate = clause.split_whitespace().any(|w| w == "uoc" || w == "udc") || clause.contains("du kien") || clause.contains("du bao");
     let words: Vec<(usize, &str)> = clause.split_whitespace().map(|w| (w.as_ptr() as usize - f.as_ptr() as usize, w)).collect();
     let mut n = words.len();
-    while n > 0 && is_filler(words[n - 1].1) {
-        n -= 1;
+    // Two-word fillers first ("thực hiện", "tỷ lệ" right before the number), then one-word ones.
+    loop {
+        if n >= 2 && matches!((words[n - 2].1, words[n - 1].1), ("thuc", "hien") | ("ty", "le") | ("tong", "so") | ("ke", "hoach")) {
+            n -= 2;
+        } else if n > 0 && is_filler(words[n - 1].1) {
+            n -= 1;
+        } else {
+            break;
+        }
     }
     // Keep a subject of a useful length: its last 12 words.
     let first = n.saturating_sub(12);

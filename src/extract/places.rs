@@ -16,6 +16,9 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+/// Accented words that fold like a type word ("tinh", "phuong", "quan", "thon"…) but are not one.
+const CONFUSABLE: [&str; 12] = ["tình", "tính", "tinh thần", "phương", "quân", "quán", "quấn", "thồn", "áp", "ập", "xá", "xả"];
+
 /// Longest place name taken after a type word, in words.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -52,8 +55,20 @@ pub fn extract(doc: &Doc) -> Vec<Place> {
             out.push(p);
         }
     };
+    let mut prev_name_end = 0usize;
     for c in type_re.captures_iter(f) {
         let (Some(all), Some(t)) = (c.get(0), c.get(1)) else { continue };
+        let type_start = folded.origin(t.start());
+        // "xã Phương Phú": "Phương" inside a name is not the type word "phường".
+        if type_start < prev_name_end {
+            continue;
+        }
+        // Words that fold like a type word but are others ("tình", "phương", "quân") when the
+        // text has its diacritics; OCR text without them is taken as the type word.
+        let printed_type = text.get(type_start..folded.origin(t.end())).unwrap_or("").to_lowercase();
+        if CONFUSABLE.contains(&printed_type.as_str()) {
+            continue;
+        }
         // "cơ quan Đảng" is not a district named Đảng.
         if t.as_str() == "quan" && f[..t.start()].trim_end().ends_with("co") {
             continue;
@@ -100,7 +115,8 @@ pub fn extract(doc: &Doc) -> Vec<Place> {
         if level == "district" && !known && t.as_str() == "quan" {
             continue;
         }
-        let start = folded.origin(t.start());
+        let start = type_start;
+        prev_name_end = name_start + name.len();
         let r = start..name_start + name.len();
         let Some(printed) = text.get(r.clone()) else { continue };
         let p = Place { name: printed.split_whitespace().collect::<Vec<_>>().join(" "), level: level.into(), known, expansion: None, span: doc.span(r), count: 1 };
