@@ -233,6 +233,13 @@ fn normalise_symbol(raw: &str) -> String {
     out
 }
 
+/// Does a citation of `sorted` (by start) cover byte `pos`? Binary search, so that documents
+/// with many citations stay linear.
+fn covers(sorted: &[(Range<usize>, Citation)], pos: usize) -> bool {
+    let k = sorted.partition_point(|(r, _)| r.start <= pos);
+    sorted[..k].iter().rev().take(4).any(|(r, _)| pos < r.end)
+}
+
 fn group_key(c: &Citation) -> String {
     match &c.number_symbol {
         Some(s) => crate::fold::fold(s).replace(' ', ""),
@@ -305,11 +312,12 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
         ));
     }
     // 2. A type word and a bare number: "Đề án 06", "Nghị quyết số 01".
+    let mut bare_found: Vec<(Range<usize>, Citation)> = Vec::new();
     static BARE: OnceLock<Regex> = OnceLock::new();
     let bare = re(&BARE, r"(?:^|[^\w/.,-])(\d{1,3})(?:$|[^\w/.,%-])");
     for c in bare.captures_iter(f) {
         let Some(n) = c.get(1) else { continue };
-        if found.iter().any(|(r, _)| r.contains(&fold.origin(n.start()))) {
+        if covers(&found, fold.origin(n.start())) {
             continue;
         }
         let Some((t, tstart)) = type_before(f, n.start()) else { continue };
@@ -329,7 +337,7 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
         let (date, issuer, title, end) = tail_fields(f, text, &fold, n.end(), f.len());
         let start = fold.origin(tstart);
         let end = fold.origin(end);
-        found.push((
+        bare_found.push((
             start..end,
             Citation {
                 kind: t.name.to_owned(),
@@ -345,14 +353,17 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
             },
         ));
     }
+    found.append(&mut bare_found);
+    found.sort_by_key(|(r, _)| r.start);
     // 3. Laws cited by name: "Luật Đất đai (sửa đổi)", "Bộ luật Hình sự năm 2015".
     static LAW: OnceLock<Regex> = OnceLock::new();
     let law = re(
         &LAW,
         r"\b(?:Bộ luật|Luật|Hiến pháp|Bo luat|Luat|Hien phap)\s+(?:năm \d{4}|nam \d{4}|\p{Lu}[\p{L}]*(?:[ \t]+[\p{L}]+){0,9})(?:[ \t]*\((?:sửa đổi|sua doi)[^)\n]{0,20}\))?",
     );
+    let mut laws: Vec<(Range<usize>, Citation)> = Vec::new();
     for m in law.find_iter(&masked) {
-        if found.iter().any(|(r, _)| r.start <= m.start() && m.start() < r.end) {
+        if covers(&found, m.start()) {
             continue;
         }
         // Cut the name at the first word that starts the rest of the sentence.
@@ -377,7 +388,7 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
         }
         let kind = citation_types::types().iter().find(|t| crate::fold::fold(name).starts_with(&t.words.join(" ")) && t.numberless).map_or("Luật", |t| t.name);
         let r = m.start()..m.start() + name.len();
-        found.push((
+        laws.push((
             r,
             Citation {
                 kind: kind.to_owned(),
@@ -393,6 +404,7 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
             },
         ));
     }
+    found.append(&mut laws);
     found.sort_by_key(|(r, _)| r.start);
 
     // Group repeated mentions; the first keeps raw and span, later ones add to count and spans.

@@ -528,7 +528,11 @@ pub fn extract(doc: &Doc, outline: &[Section], skip: &[Range<usize>], doc_period
     let comps = scan_comparisons(f, english);
 
     // Numbers inside comparisons are not figures of their own.
-    let consumed = |t: &Token| comps.iter().any(|c| c.num.as_ref().is_some_and(|n| n.start <= t.start && t.start < n.end) || (c.range.start <= t.start && t.start < c.range.end && c.num.is_some()));
+    // Comparisons are sorted and do not overlap: a binary search finds the one around a token.
+    let consumed = |t: &Token| {
+        let k = comps.partition_point(|c| c.range.start <= t.start);
+        k > 0 && comps[k - 1].num.is_some() && t.start < comps[k - 1].range.end
+    };
 
     enum Ev<'a> {
         Fig(&'a Token),
