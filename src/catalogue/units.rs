@@ -146,7 +146,7 @@ pub fn match_at(s: &str) -> Option<(&'static Unit, usize)> {
     }
     let toks = tokens(s, 8);
     let words: Vec<&str> = toks.iter().map(|&(a, b)| &s[a..b]).collect();
-    let mut best: Option<(&'static Unit, (usize, usize), usize)> = None;
+    let mut best: Option<(&'static Unit, (bool, usize, usize), usize)> = None;
     for u in all() {
         for f in &u.forms {
             if f.is_empty() || f.len() > words.len() {
@@ -154,11 +154,16 @@ pub fn match_at(s: &str) -> Option<(&'static Unit, usize)> {
             }
             // Each word equal or one OCR slip apart; in a phrase of two or more words one short
             // word may also be misread when another word is exact ("hd so", "mé hinh", "x4, thị trấn").
-            let mut short_slips = 0;
             // Scale words are matched exactly: "ngày" is one slip from "ngàn".
             let exact_only = u.kind == UnitKind::Scale;
+            let mut short_slips = 0;
+            let mut slips = 0;
             let ok = f.iter().zip(&words).all(|(a, b)| {
-                if a == b || (!exact_only && close(a, b)) {
+                if a == b {
+                    return true;
+                }
+                slips += 1;
+                if !exact_only && close(a, b) {
                     return true;
                 }
                 let slip = !exact_only && a.len() == b.len() && a.len() <= 3 && a.len() >= 2 && a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count() == 1;
@@ -168,8 +173,9 @@ pub fn match_at(s: &str) -> Option<(&'static Unit, usize)> {
             let exact_long = f.iter().zip(&words).any(|(a, b)| a == b && a.len() >= 2 && a.chars().all(char::is_alphabetic));
             if ok && (short_slips == 0 || (short_slips == 1 && f.len() >= 2 && exact_long)) {
                 let end = toks[f.len() - 1].1;
-                // Fewer slips first, then more words ("ty dong" is tỷ đồng, not "tr đồng" misread).
-                let rank = (usize::MAX - short_slips, f.len());
+                // A misread short word only when nothing matches without one ("ha so với" is ha, not hồ
+                // sơ); then more words; then fewer one-letter slips ("tuổi" over "buổi") ("ty dong" is tỷ đồng, not "tr đồng" misread).
+                let rank = (short_slips == 0, f.len(), usize::MAX - slips);
                 if best.is_none_or(|(_, r, _)| rank > r) {
                     best = Some((u, rank, end));
                 }
@@ -216,6 +222,7 @@ mod tests {
         assert_eq!(m(" năm 2023"), None);
         assert_eq!(m(" mô hình"), Some("mô hình"));
         assert_eq!(m(" ngày"), None, "ngày is not a misread ngàn");
+        assert_eq!(m(" tuổi"), Some("tuổi"), "an exact unit beats a one-slip reading (buổi)");
         assert_eq!(m(" hd so"), Some("hồ sơ"));
         assert_eq!(m(" ha so với"), Some("ha"));
     }
