@@ -173,7 +173,7 @@ fn tail_fields(f: &str, text: &str, fold: &Folded, at: usize, limit: usize) -> (
             }
             if c.is_whitespace() || here == s {
                 let w: String = win[here..].trim_start().chars().take_while(|c| c.is_alphanumeric()).collect();
-                if !paren && here > s && matches!(w.as_str(), "ve" | "ngay" | "ngey" | "doi" | "gan" | "tai" | "theo" | "nham" | "trong" | "thuc" | "de" | "cho" | "den" | "phe" | "giua" | "ban" if w != "ban" || win[here..].trim_start().starts_with("ban hanh")) {
+                if !paren && here > s && matches!(w.as_str(), "ve" | "ngay" | "ngey" | "doi" | "gan" | "tai" | "theo" | "nham" | "trong" | "thuc" | "de" | "cho" | "den" | "phe" | "giua" | "la" | "duoc" | "ban" if w != "ban" || win[here..].trim_start().starts_with("ban hanh")) {
                     break;
                 }
                 if c.is_whitespace() && !win[..here].ends_with(char::is_whitespace) {

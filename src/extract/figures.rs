@@ -106,6 +106,10 @@ struct UnitHit {
 /// The unit right after `at` in folded text `f`, with compound "/người/năm" tails and scale words.
 fn unit_after(f: &str, text: &str, fold: &Folded, at: usize) -> Option<UnitHit> {
     let (u, len) = units::match_at(f.get(at..)?)?;
+    // Counted nouns are written apart from their number; "1ap" is OCR for "là", not "1 ấp".
+    if u.kind == UnitKind::Count && !f[at..].starts_with(char::is_whitespace) {
+        return None;
+    }
     let mut hit = UnitHit { name: u.name.to_owned(), kind: u.kind, factor: u.factor, scale: 1.0, end: at + len };
     if u.kind == UnitKind::Scale {
         // "20,7 ngàn lượt": the scale multiplies the value of the unit that follows; a bare scale
