@@ -500,6 +500,29 @@ fn parts_of_whole(f: &str, starts: &[usize], out: &mut [Figure]) {
     }
 }
 
+/// "1.375 vụ án các loại, đã giải quyết 1.117 vụ": a unit repeated in short form in the same
+/// sentence means the longer unit said before it.
+fn shortened_units(f: &str, starts: &[usize], out: &mut [Figure]) {
+    const LOOK_BACK: usize = 4;
+    for k in 1..out.len() {
+        let Some(u) = out[k].unit.clone() else { continue };
+        if u == "%" || u.contains(' ') {
+            continue;
+        }
+        for j in (k.saturating_sub(LOOK_BACK)..k).rev() {
+            let (Some(&a), Some(&b)) = (starts.get(j), starts.get(k)) else { break };
+            // Same sentence only.
+            if a >= b || f.get(a..b).is_none_or(|seg| seg.contains([';', '\n']) || seg.contains(". ")) {
+                break;
+            }
+            if let Some(long) = out[j].unit.clone().filter(|l| l.starts_with(&format!("{u} "))) {
+                out[k].unit = Some(long);
+                break;
+            }
+        }
+    }
+}
+
 fn section_path(outline: &[Section], at: u32) -> Vec<u32> {
     let mut path = Vec::new();
     let mut level = outline;
@@ -689,6 +712,7 @@ pub fn extract(doc: &Doc, outline: &[Section], skip: &[Range<usize>], doc_period
         }
     }
     parts_of_whole(f, &starts, &mut out);
+    shortened_units(f, &starts, &mut out);
     for fig in &mut out {
         fig.comparison = fig.comparisons.first().cloned();
     }
