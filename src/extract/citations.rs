@@ -258,23 +258,26 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
     let masked = String::from_utf8(masked).unwrap_or_else(|_| text.to_owned());
     let fold = Folded::new(&masked, 0);
     let f = fold.text.as_str();
-    // Folded offset of an original offset (folding keeps one folded char per original char).
-    let mut back = vec![0usize; text.len() + 1];
-    {
-        let mut k = 0;
-        for i in 0..=text.len() {
-            while k < f.len() && fold.origin(k) < i {
-                k += 1;
+    // Folded offset of an original offset: origins are monotonic, so a binary search (no table
+    // as large as the text).
+    let back = |i: usize| -> usize {
+        let (mut lo, mut hi) = (0usize, f.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if fold.origin(mid) < i {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
-            back[i] = k;
         }
-    }
+        lo
+    };
 
     let mut found: Vec<(Range<usize>, Citation)> = Vec::new();
     // 1. Symbols with a type word before them.
     for m in symbol_re().find_iter(&masked) {
         let raw_sym = m.as_str();
-        let fs = back[m.start()];
+        let fs = back(m.start());
         let Some((t, tstart)) = type_before(f, fs) else { continue };
         // "21-KL": a bare Party code must be a document-type code.
         if !raw_sym.contains('/') {
@@ -289,10 +292,10 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
         }
         // The tail stops where the next citation's type word starts ("… của Chính phủ và Nghị định …").
         let next = symbol_re().find_at(&masked, m.end()).map_or(f.len(), |n| {
-            let fs = back[n.start()];
+            let fs = back(n.start());
             type_before(f, fs).map_or(fs, |(_, ts)| ts)
         });
-        let (date, issuer, title, end) = tail_fields(f, text, &fold, back[m.end()], next);
+        let (date, issuer, title, end) = tail_fields(f, text, &fold, back(m.end()), next);
         let start = fold.origin(tstart);
         let end = fold.origin(end).max(m.end());
         found.push((
@@ -375,10 +378,11 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
             Some((at, w))
         }) {
             let fw = crate::fold::fold(w.trim());
-            if i > 0 && !w.starts_with('(') && matches!(fw.as_str(), "cua" | "duoc" | "da" | "cho" | "tai" | "ve" | "theo" | "de" | "voi" | "trong" | "nay" | "thi" | "la" | "co" | "den" | "tren" | "nhu" | "va" | "so" | "ngay" | "hien" | "qua" | "sau" | "truoc" | "nhung" | "nam" | "tu" | "khi" | "dang" | "moi" | "con") {
-                if !(fw == "nam" && s[i + w.len()..].starts_with(|c: char| c.is_ascii_digit())) {
-                    break;
-                }
+            let stop = matches!(fw.as_str(), "cua" | "duoc" | "da" | "cho" | "tai" | "ve" | "theo" | "de" | "voi" | "trong" | "nay" | "thi" | "la" | "co" | "den" | "tren" | "nhu" | "va" | "so" | "ngay" | "hien" | "qua" | "sau" | "truoc" | "nhung" | "nam" | "tu" | "khi" | "dang" | "moi" | "con");
+            // "Luật … năm 2013" keeps its year.
+            let year_follows = fw == "nam" && s[i + w.len()..].starts_with(|c: char| c.is_ascii_digit());
+            if i > 0 && !w.starts_with('(') && stop && !year_follows {
+                break;
             }
             end = i + w.trim_end().len();
         }
