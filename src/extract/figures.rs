@@ -442,8 +442,17 @@ fn what_before(f: &str, text: &str, fold: &Folded, floor: usize, at: usize) -> (
             break;
         }
     }
-    // Keep a subject of a useful length: its last 12 words.
-    let first = n.saturating_sub(12);
+    // Keep a subject of a useful length: its last 12 words, without a leading "trong đó", "và".
+    let mut first = n.saturating_sub(12);
+    loop {
+        if first + 2 <= n && matches!((words[first].1, words[first + 1].1), ("trong", "do") | ("cu", "the")) {
+            first += 2;
+        } else if first < n && matches!(words[first].1, "va" | "gom" | "con" | "voi") {
+            first += 1;
+        } else {
+            break;
+        }
+    }
     if n == 0 || words[first..n].iter().all(|(_, w)| !w.chars().any(char::is_alphabetic)) {
         return (None, estimate);
     }
