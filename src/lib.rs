@@ -133,8 +133,11 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
     diagnostics.extend(extract::tables::diagnostics(&doc));
     diagnostics.truncate(limits::MAX_DIAGNOSTICS);
 
-    let figures = Vec::new();
-    let citations = Vec::new();
+    // Footnote markers are not figures; numbers inside footnote bodies still are (issue 5).
+    let figure_skip: Vec<std::ops::Range<usize>> = notes.marker_ranges.clone();
+    let figures = extract::figures::extract(&doc, &outline, &figure_skip, metadata.period.as_ref().map(|p| p.label.as_str()));
+    let citations = extract::citations::extract(&doc, metadata.number_symbol.as_deref());
+    let places = extract::places::extract(&doc);
     let footnotes = notes.items;
     let summary = summarise::summarise(&summarise::SummaryInput {
         doc: &doc,
@@ -160,6 +163,7 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
         outline,
         figures,
         citations,
+        places,
         footnotes,
         summary,
         diagnostics,

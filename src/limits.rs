@@ -38,3 +38,12 @@ pub const MAX_FOOTNOTES: usize = 10_000;
 
 /// Most table blocks kept per document.
 pub const MAX_TABLES: usize = 10_000;
+
+/// Most figures kept per report (a long statistical annex has a few thousand).
+pub const MAX_FIGURES: usize = 20_000;
+
+/// Most distinct citations kept per report.
+pub const MAX_CITATIONS: usize = 5_000;
+
+/// Most distinct places and abbreviations kept per report.
+pub const MAX_PLACES: usize = 2_000;

@@ -29,6 +29,8 @@ pub struct Report {
     pub figures: Vec<Figure>,
     /// Văn bản được viện dẫn: documents the report cites.
     pub citations: Vec<Citation>,
+    /// Địa danh và chữ viết tắt: administrative units named in the text, abbreviations expanded.
+    pub places: Vec<Place>,
     /// Chú thích cuối trang.
     pub footnotes: Vec<Footnote>,
     /// Tóm tắt.
@@ -367,11 +369,26 @@ pub struct Figure {
     pub what: Option<String>,
     /// Period the value refers to.
     pub period: Option<String>,
-    /// Comparison with plan, previous period, target, or a ratio.
+    /// Comparison with plan, previous period, target, or a ratio: the first of `comparisons`.
     pub comparison: Option<Comparison>,
+    /// Every comparison stated for the figure, in text order ("đạt 103,4% kế hoạch, giảm 1,5% so
+    /// với năm 2022" → vsPlan, vsPreviousPeriod).
+    // Missing in Report JSON saved by older versions (read back by `compare`).
+    #[serde(default)]
+    pub comparisons: Vec<Comparison>,
+    /// Money normalised to đồng ("86,27 tỷ đồng" → 86270000000); `null` for other units.
+    pub value_dong: Option<f64>,
+    /// An estimate ("ước đạt", "ước thực hiện", "dự kiến").
+    // Missing in Report JSON saved by older versions (read back by `compare`).
+    #[serde(default)]
+    pub estimate: bool,
+    /// Share of a whole stated with it ("chiếm 81,98% dân số" → 81.98).
+    pub share: Option<f64>,
     /// Indexes of the enclosing sections, outermost first.
+    // Missing in Report JSON saved by older versions (read back by `compare`).
+    #[serde(default)]
     pub section_path: Vec<u32>,
-    /// Where it is.
+    /// The number and its unit.
     pub span: Span,
 }
 
@@ -390,6 +407,10 @@ pub struct Comparison {
     pub numerator: Option<f64>,
     /// For ratios: "24/25" → 25.
     pub denominator: Option<f64>,
+    /// For ratios, the percentage stated with it ("4.421/5.500 người, đạt 80,38%" → 80.38).
+    pub percent: Option<f64>,
+    /// Unit of `value`: "%", or the figure's unit for absolute changes ("giảm 03 vụ" → "vụ").
+    pub unit: Option<String>,
     /// As printed.
     pub raw: String,
 }
@@ -428,18 +449,44 @@ pub struct Citation {
     /// Type word: "Quyết định", "Nghị quyết".
     #[serde(rename = "type")]
     pub kind: String,
-    /// "452/QĐ-UBND".
+    /// "452/QĐ-UBND", normalised (OCR "QD" → "QĐ", line breaks removed).
     pub number_symbol: Option<String>,
+    /// The number and symbol exactly as printed ("452/QD-UBND").
+    pub number_symbol_raw: Option<String>,
     /// ISO date.
     pub date: Option<String>,
     /// Issuer after "của".
     pub issuer_text: Option<String>,
-    /// Quoted title.
+    /// Quoted title; for documents cited by name alone, the name ("Luật Đất đai (sửa đổi)").
     pub title: Option<String>,
-    /// As printed.
+    /// As printed (first mention).
     pub raw: String,
-    /// Where it is.
+    /// Where it is (first mention).
     pub span: Span,
+    /// How many times the document is mentioned.
+    pub count: u32,
+    /// Every mention, in text order.
+    pub spans: Vec<Span>,
+}
+
+/// Một địa danh (đơn vị hành chính) hoặc chữ viết tắt được nhận diện.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Place {
+    /// Name as printed, with its type word: "huyện Phụng Hiệp", or the abbreviation "UBND".
+    pub name: String,
+    /// "province", "district", "commune", "hamlet", or "abbreviation".
+    pub level: String,
+    /// Known in the administrative-unit list (provinces and districts; communes are recognised by
+    /// their type word only).
+    pub known: bool,
+    /// Expansion of an abbreviation ("UBND" → "Ủy ban nhân dân").
+    pub expansion: Option<String>,
+    /// First mention.
+    pub span: Span,
+    /// Number of mentions.
+    pub count: u32,
 }
 
 /// Một chú thích.

@@ -3,6 +3,9 @@
 //! Each catalogue parses its file once (on first use), and its self-tests check the file: columns,
 //! uniqueness, canonical folded forms. Extractors never carry their own lists of literals.
 
+pub mod abbreviations;
+pub mod admin_units;
+pub mod citation_types;
 pub mod cues;
 pub mod doc_types;
 pub mod issuers;
@@ -10,6 +13,7 @@ pub mod roles;
 pub mod signing;
 pub mod surnames;
 pub mod syllables;
+pub mod units;
 
 /// Rows of a TSV catalogue: `#` comment lines and the header row skipped, fields split on tabs.
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {

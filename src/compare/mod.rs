@@ -174,6 +174,10 @@ mod tests {
             what: (!what.is_empty()).then(|| what.to_owned()),
             period: None,
             comparison: None,
+            comparisons: Vec::new(),
+            value_dong: None,
+            estimate: false,
+            share: None,
             section_path: Vec::new(),
             span: Span { start: 0, end: 1 },
         }

@@ -1,9 +1,12 @@
 //! Extract: segmented text → metadata, outline (and, as their extractors land, figures, citations,
 //! footnotes), with diagnostics. Each extractor reads the same [`Doc`] and owns its module.
 
+pub mod citations;
+pub mod figures;
 pub mod footnotes;
 pub mod metadata;
 pub mod outline;
+pub mod places;
 pub mod tables;
 
 use crate::report::{Diagnostic, Severity, Span};

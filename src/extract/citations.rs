@@ -1,0 +1,464 @@
+//! Văn bản được viện dẫn: normalised text → [`Citation`]s (type word, number and symbol, date,
+//! issuer after "của", quoted title), repeated mentions of one document grouped.
+//!
+//! A citation is a symbol of one of the shapes of `../shared/docs/format-spec.md` — state
+//! `452/QĐ-UBND`, normative `26/2022/UBTVQH15`, Party `19-CT/TW`, joint `18-KH/BDVHU-UBND`, old
+//! multi-slash `1141-TC/QĐ/CĐKT` — preceded by a type word of `data/citation-types.tsv`
+//! ("Quyết định số …"); or a type word with a bare number ("Đề án 06"); or a law cited by name
+//! ("Luật Đất đai (sửa đổi)"). Type words, "số", "ngày", "của" are matched on folded text with
+//! one OCR slip allowed per word ("Quyét dinh s6", "Pé 4n", "ctia"); the symbol keeps its printed
+//! form in `numberSymbolRaw` and is repaired in `numberSymbol` ("QD-UBND" → "QĐ-UBND"). A symbol
+//! without a type word (the document's own "Số: 7763/BC-UBND") is not a citation.
+
+use super::figures::footnote_markers;
+use super::Doc;
+use crate::catalogue::{citation_types, units};
+use crate::fold::Folded;
+use crate::limits::MAX_CITATIONS;
+use crate::report::Citation;
+use regex::Regex;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// Bytes after a symbol searched for its date, issuer and title.
+const TAIL_WINDOW: usize = 160;
+
+fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pat).expect("static pattern"))
+}
+
+/// Number and symbol as printed. A line break may follow a hyphen ("8352/QD-\nUBND").
+fn symbol_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?x)
+        \b\d{1,5}
+        (?:
+            /\d{4}/ SEG (?: - (?:[\ \t]*\n?[\ \t]*)? SEG )*          # 26/2022/UBTVQH15, 144/2021/NĐ-CP
+          | / SEG (?: - (?:[\ \t]*\n?[\ \t]*)? SEG )*                # 452/QĐ-UBND, 06/CP; QD- UBND
+          | \ ?-\ ? SEG (?: / SEG (?: - SEG )* )+                    # 19-CT/TW, 1141-TC/QĐ/CĐKT
+          | - SEG                                                   # 21-KL
+        )"
+        .replace("SEG", r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*")
+        .as_str(),
+    )
+}
+
+/// One OCR slip allowed: equal, or one edit when the longer word has 2+ letters.
+fn close(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().max(b.len()) < 2 || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (mut i, mut j, mut e) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        e += 1;
+        if e > 1 {
+            return false;
+        }
+        match a.len().cmp(&b.len()) {
+            std::cmp::Ordering::Greater => i += 1,
+            std::cmp::Ordering::Less => j += 1,
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    e + (a.len() - i) + (b.len() - j) <= 1
+}
+
+/// "số" as printed or OCR'd: so, s6, sb, sé, sd, s, số:.
+fn is_so(w: &str) -> bool {
+    let w = w.trim_end_matches([':', '.']);
+    w == "s" || (w.len() <= 3 && w.starts_with('s') && w != "su" && w != "sau")
+}
+
+/// Words (start, word) of folded text ending at `at`, last `n` of them.
+fn words_before(f: &str, at: usize, n: usize) -> Vec<(usize, &str)> {
+    let lo = at.saturating_sub(80);
+    let lo = (lo..at).find(|&i| f.is_char_boundary(i)).unwrap_or(at);
+    let seg = &f[lo..at];
+    let mut ws: Vec<(usize, &str)> = seg.split_whitespace().map(|w| (w.as_ptr() as usize - f.as_ptr() as usize, w)).collect();
+    if ws.len() > n {
+        ws.drain(..ws.len() - n);
+    }
+    ws
+}
+
+/// The citation type whose words end just before `at` (optionally followed by "số"); returns the
+/// type and the folded offset where it starts.
+fn type_before(f: &str, at: usize) -> Option<(&'static citation_types::CitationType, usize)> {
+    let mut ws = words_before(f, at, 6);
+    if ws.last().is_some_and(|(_, w)| is_so(w)) {
+        ws.pop();
+    }
+    for t in citation_types::types() {
+        let n = t.words.len();
+        if ws.len() < n {
+            continue;
+        }
+        let tail = &ws[ws.len() - n..];
+        // Word-final punctuation (a comma, an OCR "&") does not belong to the type word.
+        let ok = tail.iter().zip(&t.words).all(|((_, w), tw)| close(w.trim_end_matches([',', ':']), tw));
+        // One slip per phrase at most for one-word types ("luat" vs "luan" would be too loose).
+        let exact = tail.iter().zip(&t.words).filter(|((_, w), tw)| w == *tw).count();
+        if ok && (exact >= 1 || n >= 2 && exact + 1 >= n) {
+            return Some((t, tail[0].0));
+        }
+    }
+    None
+}
+
+fn iso(d: u32, m: u32, y: u32) -> Option<String> {
+    ((1..=31).contains(&d) && (1..=12).contains(&m) && (1900..=2100).contains(&y)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Date, issuer and title in the folded tail after a symbol; returns also how far it reached.
+fn tail_fields(f: &str, text: &str, fold: &Folded, at: usize, limit: usize) -> (Option<String>, Option<String>, Option<String>, usize) {
+    static DATE: OnceLock<Regex> = OnceLock::new();
+    static OF: OnceLock<Regex> = OnceLock::new();
+    static TITLE: OnceLock<Regex> = OnceLock::new();
+    let date_re = re(
+        &DATE,
+        r"^[\s,]*ng\S{0,2}y\s+(\d{1,2})\s*(?:[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|\s+th\S{0,3}ng\s+(\d{1,2})\s+n\S{0,3}m\s+(\d{4}))",
+    );
+    let of_re = re(&OF, r"^[\s,]*(?:cua|cia|ciia|cta|ctua|ctia|cla|ctla)\s+");
+    let title_re = re(&TITLE, r"^[\s,]*(?:ve\s+|v/v\s+)?[“\x22]([^”\x22\n]{1,300})[”\x22]");
+    let end = (at + TAIL_WINDOW).min(limit).min(f.len());
+    let end = (at..=end).rev().find(|&i| f.is_char_boundary(i)).unwrap_or(at);
+    let win = &f[at..end];
+    let mut pos = 0;
+    let mut date = None;
+    let mut issuer = None;
+    let mut title = None;
+    let date_at = |s: &str| -> Option<(String, usize)> {
+        let c = date_re.captures(s)?;
+        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let d = num(1)?;
+        let (m, y) = if c.get(2).is_some() { (num(2)?, num(3)?) } else { (num(4)?, num(5)?) };
+        Some((iso(d, m, y)?, c.get(0)?.end()))
+    };
+    if let Some((d, n)) = date_at(win) {
+        date = Some(d);
+        pos = n;
+    }
+    if let Some(m) = of_re.find(&win[pos..]) {
+        let s = pos + m.end();
+        let mut e = s;
+        let mut words = 0;
+        let mut paren = false;
+        // The issuer runs to punctuation, a date, a title, or a word that starts the next clause.
+        for (i, c) in win[s..].char_indices() {
+            let here = s + i;
+            if c == '(' {
+                paren = true;
+            }
+            if c == ')' && paren {
+                e = here + 1;
+                break;
+            }
+            if !paren && matches!(c, ',' | ';' | '.' | '“' | '"' | ':' | '(') {
+                break;
+            }
+            if c.is_whitespace() || here == s {
+                let w: String = win[here..].trim_start().chars().take_while(|c| c.is_alphanumeric()).collect();
+                if !paren && here > s && matches!(w.as_str(), "ve" | "ngay" | "ngey" | "doi" | "gan" | "tai" | "theo" | "nham" | "trong" | "thuc" | "de" | "cho" | "den" | "phe" | "giua" | "la" | "duoc" | "ban" if w != "ban" || win[here..].trim_start().starts_with("ban hanh")) {
+                    break;
+                }
+                if c.is_whitespace() && !win[..here].ends_with(char::is_whitespace) {
+                    words += 1;
+                    if words >= 10 {
+                        break;
+                    }
+                }
+            }
+            e = here + c.len_utf8();
+        }
+        let r = fold.origin_range(at + s..at + e);
+        issuer = text.get(r).map(|t| {
+            let mut ws: Vec<&str> = t.split_whitespace().collect();
+            // A connector left before the next citation ("… Quốc hội và").
+            while ws.last().is_some_and(|w| matches!(crate::fold::fold(w).as_str(), "va" | "cung" | "voi" | "tai" | "theo")) {
+                ws.pop();
+            }
+            ws.join(" ")
+        }).filter(|t| !t.is_empty());
+        pos = e;
+        if date.is_none() {
+            if let Some((d, n)) = date_at(&win[pos..]) {
+                date = Some(d);
+                pos += n;
+            }
+        }
+    }
+    if let Some(c) = title_re.captures(&win[pos..]) {
+        if let (Some(all), Some(t)) = (c.get(0), c.get(1)) {
+            let r = fold.origin_range(at + pos + t.start()..at + pos + t.end());
+            title = text.get(r).map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+            pos += all.end();
+        }
+    }
+    (date, issuer, title, at + pos)
+}
+
+/// Printed symbol → normalised: no whitespace, OCR'd "Đ" restored in known codes.
+fn normalise_symbol(raw: &str) -> String {
+    let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut out = String::with_capacity(compact.len());
+    let mut seg = String::new();
+    let flush = |seg: &mut String, out: &mut String| {
+        out.push_str(citation_types::repair_segment(seg).unwrap_or(seg));
+        seg.clear();
+    };
+    for c in compact.chars() {
+        if c == '-' || c == '/' {
+            flush(&mut seg, &mut out);
+            out.push(c);
+        } else {
+            seg.push(if c == 'Ð' { 'Đ' } else { c });
+        }
+    }
+    flush(&mut seg, &mut out);
+    out
+}
+
+/// Does a citation of `sorted` (by start) cover byte `pos`? Binary search, so that documents
+/// with many citations stay linear.
+fn covers(sorted: &[(Range<usize>, Citation)], pos: usize) -> bool {
+    let k = sorted.partition_point(|(r, _)| r.start <= pos);
+    sorted[..k].iter().rev().take(4).any(|(r, _)| pos < r.end)
+}
+
+fn group_key(c: &Citation) -> String {
+    match &c.number_symbol {
+        Some(s) => crate::fold::fold(s).replace(' ', ""),
+        None => format!("{}:{}", crate::fold::fold(&c.kind), crate::fold::fold(c.title.as_deref().unwrap_or(""))),
+    }
+}
+
+/// Citations of a document, one per document cited, in order of first mention. `own`: the
+/// document's own number and symbol, which is never a citation of itself.
+pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
+    let text = doc.text;
+    let mut masked = text.as_bytes().to_vec();
+    for r in footnote_markers(text) {
+        masked[r].iter_mut().for_each(|b| *b = b' ');
+    }
+    let masked = String::from_utf8(masked).unwrap_or_else(|_| text.to_owned());
+    let fold = Folded::new(&masked, 0);
+    let f = fold.text.as_str();
+    // Folded offset of an original offset: origins are monotonic, so a binary search (no table
+    // as large as the text).
+    let back = |i: usize| -> usize {
+        let (mut lo, mut hi) = (0usize, f.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if fold.origin(mid) < i {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    };
+
+    let mut found: Vec<(Range<usize>, Citation)> = Vec::new();
+    // 1. Symbols with a type word before them.
+    for m in symbol_re().find_iter(&masked) {
+        let raw_sym = m.as_str();
+        let fs = back(m.start());
+        let Some((t, tstart)) = type_before(f, fs) else { continue };
+        // "21-KL": a bare Party code must be a document-type code.
+        if !raw_sym.contains('/') {
+            let code = raw_sym.split('-').nth(1).unwrap_or("");
+            if crate::catalogue::doc_types::by_code(code, None).is_none() {
+                continue;
+            }
+        }
+        let number_symbol = normalise_symbol(raw_sym);
+        if own.is_some_and(|o| o == number_symbol) && m.start() < 3000 {
+            continue;
+        }
+        // The tail stops where the next citation's type word starts ("… của Chính phủ và Nghị định …").
+        let next = symbol_re().find_at(&masked, m.end()).map_or(f.len(), |n| {
+            let fs = back(n.start());
+            type_before(f, fs).map_or(fs, |(_, ts)| ts)
+        });
+        let (date, issuer, title, end) = tail_fields(f, text, &fold, back(m.end()), next);
+        let start = fold.origin(tstart);
+        let end = fold.origin(end).max(m.end());
+        found.push((
+            start..end,
+            Citation {
+                kind: t.name.to_owned(),
+                number_symbol: Some(number_symbol),
+                number_symbol_raw: Some(raw_sym.to_owned()),
+                date,
+                issuer_text: issuer,
+                title,
+                raw: String::new(),
+                span: Default::default(),
+                count: 1,
+                spans: Vec::new(),
+            },
+        ));
+    }
+    // 2. A type word and a bare number: "Đề án 06", "Nghị quyết số 01".
+    let mut bare_found: Vec<(Range<usize>, Citation)> = Vec::new();
+    static BARE: OnceLock<Regex> = OnceLock::new();
+    let bare = re(&BARE, r"(?:^|[^\w/.,-])(\d{1,3})(?:$|[^\w/.,%-])");
+    for c in bare.captures_iter(f) {
+        let Some(n) = c.get(1) else { continue };
+        if covers(&found, fold.origin(n.start())) {
+            continue;
+        }
+        let Some((t, tstart)) = type_before(f, n.start()) else { continue };
+        if t.numberless {
+            continue;
+        }
+        // Type word right before the number (only "số" may sit between), and no unit after it.
+        let between = &f[tstart..n.start()];
+        if between.split_whitespace().count() > t.words.len() + 1 || units::match_at(&f[n.end()..]).is_some() {
+            continue;
+        }
+        // "Quyết định 3 ngày …", "Kế hoạch năm" are not numbers of documents unless "số" says so.
+        let with_so = between.split_whitespace().count() == t.words.len() + 1;
+        if !with_so && f[n.end()..].trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let (date, issuer, title, end) = tail_fields(f, text, &fold, n.end(), f.len());
+        let start = fold.origin(tstart);
+        let end = fold.origin(end);
+        bare_found.push((
+            start..end,
+            Citation {
+                kind: t.name.to_owned(),
+                number_symbol: Some(text[fold.origin_range(n.range())].to_owned()),
+                number_symbol_raw: Some(text[fold.origin_range(n.range())].to_owned()),
+                date,
+                issuer_text: issuer,
+                title,
+                raw: String::new(),
+                span: Default::default(),
+                count: 1,
+                spans: Vec::new(),
+            },
+        ));
+    }
+    found.append(&mut bare_found);
+    found.sort_by_key(|(r, _)| r.start);
+    // 3. Laws cited by name: "Luật Đất đai (sửa đổi)", "Bộ luật Hình sự năm 2015".
+    static LAW: OnceLock<Regex> = OnceLock::new();
+    let law = re(
+        &LAW,
+        r"\b(?:Bộ luật|Luật|Hiến pháp|Bo luat|Luat|Hien phap)\s+(?:năm \d{4}|nam \d{4}|\p{Lu}[\p{L}]*(?:[ \t]+[\p{L}]+){0,9})(?:[ \t]*\((?:sửa đổi|sua doi)[^)\n]{0,20}\))?",
+    );
+    let mut laws: Vec<(Range<usize>, Citation)> = Vec::new();
+    for m in law.find_iter(&masked) {
+        if covers(&found, m.start()) {
+            continue;
+        }
+        // Cut the name at the first word that starts the rest of the sentence.
+        let s = m.as_str();
+        let mut end = 0;
+        for (i, w) in s.split_inclusive(char::is_whitespace).scan(0, |p, w| {
+            let at = *p;
+            *p += w.len();
+            Some((at, w))
+        }) {
+            let fw = crate::fold::fold(w.trim());
+            let stop = matches!(fw.as_str(), "cua" | "duoc" | "da" | "cho" | "tai" | "ve" | "theo" | "de" | "voi" | "trong" | "nay" | "thi" | "la" | "co" | "den" | "tren" | "nhu" | "va" | "so" | "ngay" | "hien" | "qua" | "sau" | "truoc" | "nhung" | "nam" | "tu" | "khi" | "dang" | "moi" | "con");
+            // "Luật … năm 2013" keeps its year.
+            let year_follows = fw == "nam" && s[i + w.len()..].starts_with(|c: char| c.is_ascii_digit());
+            if i > 0 && !w.starts_with('(') && stop && !year_follows {
+                break;
+            }
+            end = i + w.trim_end().len();
+        }
+        let name = s[..end].trim_end_matches([',', '.', ';', ':']).trim_end();
+        if name.split_whitespace().count() < 2 {
+            continue;
+        }
+        let kind = citation_types::types().iter().find(|t| crate::fold::fold(name).starts_with(&t.words.join(" ")) && t.numberless).map_or("Luật", |t| t.name);
+        let r = m.start()..m.start() + name.len();
+        laws.push((
+            r,
+            Citation {
+                kind: kind.to_owned(),
+                number_symbol: None,
+                number_symbol_raw: None,
+                date: None,
+                issuer_text: None,
+                title: Some(name.split_whitespace().collect::<Vec<_>>().join(" ")),
+                raw: String::new(),
+                span: Default::default(),
+                count: 1,
+                spans: Vec::new(),
+            },
+        ));
+    }
+    found.append(&mut laws);
+    found.sort_by_key(|(r, _)| r.start);
+
+    // Group repeated mentions; the first keeps raw and span, later ones add to count and spans.
+    let mut out: Vec<Citation> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (r, mut c) in found {
+        let Some(raw) = text.get(r.clone()) else { continue };
+        let span = doc.span(r);
+        let key = group_key(&c);
+        if let Some(&i) = index.get(&key) {
+            let g = &mut out[i];
+            g.count += 1;
+            g.spans.push(span);
+            g.date = g.date.take().or(c.date);
+            g.issuer_text = g.issuer_text.take().or(c.issuer_text);
+            g.title = g.title.take().or(c.title);
+            continue;
+        }
+        if out.len() >= MAX_CITATIONS {
+            break;
+        }
+        c.raw = raw.to_owned();
+        c.span = span;
+        c.spans = vec![span];
+        index.insert(key, out.len());
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chuẩn_hóa_ký_hiệu() {
+        assert_eq!(normalise_symbol("452/QD-UBND"), "452/QĐ-UBND");
+        assert_eq!(normalise_symbol("8352/QD-\nUBND"), "8352/QĐ-UBND");
+        assert_eq!(normalise_symbol("77/NQ-HPND"), "77/NQ-HĐND");
+        assert_eq!(normalise_symbol("62/2020/NB-CP"), "62/2020/NĐ-CP");
+        assert_eq!(normalise_symbol("08-QĐi/TW"), "08-QĐi/TW");
+        assert_eq!(normalise_symbol("13/2020/TT-BGDDT"), "13/2020/TT-BGDĐT");
+    }
+
+    #[test]
+    fn hình_dạng_ký_hiệu() {
+        for s in ["452/QĐ-UBND", "26/2022/UBTVQH15", "19-CT/TW", "18-KH/BDVHU-UBND", "1141-TC/QĐ/CĐKT", "144/2021/NĐ-CP", "06/CP"] {
+            assert_eq!(symbol_re().find(s).map(|m| m.as_str()), Some(s), "{s}");
+        }
+        assert!(symbol_re().find("16/01/2023").is_none());
+        assert!(symbol_re().find("24/25 chỉ tiêu").is_none());
+    }
+}
