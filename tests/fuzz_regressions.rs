@@ -23,3 +23,16 @@ fn utf8_lẫn_rác_được_giải_mã_có_chẩn_đoán() {
     assert!(text.starts_with("ỦY BAN NHÂN DÂN"), "{}", &text[..80.min(text.len())]);
     assert!(text.contains('\u{FFFD}'));
 }
+
+/// A PDF font whose /Differences array starts at code 9223372036854775807: counting on to the
+/// next glyph overflowed (a panic in builds with overflow checks). Codes now saturate, and
+/// out-of-range ones are ignored as before.
+#[test]
+fn pdf_differences_mã_quá_lớn_không_tràn_số() {
+    let bytes = fixture("pdf-differences-code-overflow.pdf");
+    // Either a report or a clear error: never a panic.
+    match baocao::parse(Input::Bytes(&bytes), &Options::default()) {
+        Ok(r) => assert_eq!(r.source.format, baocao::report::Format::Pdf),
+        Err(e) => assert!(!e.code().as_str().is_empty()),
+    }
+}

@@ -569,7 +569,7 @@ impl Font {
                                 self.simple[code as usize] = Some(u);
                             }
                         }
-                        code += 1;
+                        code = code.saturating_add(1);
                     }
                     _ => {}
                 }
