@@ -4,10 +4,10 @@
 //! The method, in order:
 //! 1. **Candidates**: sentences between the first heading of the outline (else the start) and
 //!    "Nơi nhận" (else the end), except headings, table rows, all-capitals lines, fragments
-//!    under [`MIN_WORDS`] words, and sentences with a vetoing cue (legal basis "Căn cứ…",
+//!    under [`MIN_WORDS`] words, table rows flattened into a line (mostly numbers), and sentences with a vetoing cue (legal basis "Căn cứ…",
 //!    "Kính gửi", the closing "Trên đây là…").
 //! 2. **Score** (all on folded text, so OCR without diacritics scores the same):
-//!    figures with a comparison (+1.2 each, at most 4) and other figures (+0.3 each, at most 1)
+//!    figures with a comparison (+0.8 each, at most 3) and other figures (+0.3 each, at most 1)
 //!    from the figure extractor; percentages and "a/b" ratios in the text (+0.6 / +0.8 each, at
 //!    most 4 together); cue phrases of `data/summary-cues.tsv` (stated results, comparisons,
 //!    shortcomings, directions; legal-basis and routing sentences negative); the first sentence
@@ -18,7 +18,12 @@
 //!    outline has such sections and the sentence scores above zero), then the rest by score;
 //!    a sentence sharing more than half of its words with one already chosen is a near-duplicate
 //!    and skipped; at most [`MAX_PER_SECTION`] from one top-level section.
-//! 4. **Order**: the chosen sentences in document order.
+//! 4. **Passage**: a key point is the chosen sentence's paragraph (with the "- …" items of a
+//!    list it introduces) when that stays under [`MAX_PASSAGE_WORDS`] words, else the sentence
+//!    and the ones after it up to that length: in reports a paragraph is one point, and a
+//!    sentence's figures often continue in the next one. Two sentences of one paragraph are one
+//!    key point.
+//! 5. **Order**: document order.
 
 use super::sentences::{self, Sentence};
 use crate::catalogue::cues;
@@ -180,6 +185,11 @@ pub fn candidates(doc: &Doc, outline: &[Section], figures: &[Figure]) -> Vec<Can
         if n_words < MIN_WORDS {
             continue;
         }
+        // Rows of a table flattened into a line ("79 79 77 02 Số lượng …") are mostly numbers.
+        let numeric = raw.split_whitespace().filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit())).count();
+        if numeric * 5 > n_words * 2 {
+            continue;
+        }
         let (mut score, found) = cues::score(&padded);
         if found.iter().any(|c| cues::cues().iter().any(|(k, w)| k == c && *w <= cues::VETO)) {
             continue;
@@ -190,7 +200,7 @@ pub fn candidates(doc: &Doc, outline: &[Section], figures: &[Figure]) -> Vec<Can
             figs[first..].iter().take_while(|f| f.span.start < span.end).filter(|f| contains(span, f.span)).copied().collect();
         let compared = inside.iter().filter(|f| f.comparison.is_some()).count();
         if compared > 0 {
-            score += 1.2 * compared.min(4) as f64;
+            score += 0.8 * compared.min(3) as f64;
             why.push(format!("comparisons:{compared}"));
         }
         let plain = inside.len() - compared;
@@ -271,26 +281,31 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
     if n == 0 {
         return Vec::new();
     }
-    let want = (MIN_POINTS + n / 60).min(MAX_POINTS).min(n);
+    let want = (n / 25).clamp(MIN_POINTS, MAX_POINTS).min(n);
     // Stable order for equal scores: earlier first.
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| cands[b].score.total_cmp(&cands[a].score).then(a.cmp(&b)));
+    // Each candidate stands for its passage (its paragraph, see `passage`): two sentences of one
+    // paragraph are one key point.
+    let passages: Vec<std::ops::Range<usize>> = cands.iter().map(|c| passage(doc.text, c.sentence.range.clone())).collect();
     let mut chosen: Vec<usize> = Vec::new();
     let mut per_top: std::collections::HashMap<Option<usize>, usize> = std::collections::HashMap::new();
     let fits = |k: usize, chosen: &[usize], per_top: &std::collections::HashMap<Option<usize>, usize>| {
         let c = &cands[k];
+        let p = &passages[k];
         c.score > 0.0
             && per_top.get(&c.top).copied().unwrap_or(0) < MAX_PER_SECTION
-            && !chosen.iter().any(|&j| near_duplicate(&cands[j].words, &c.words))
+            && !chosen.iter().any(|&j| near_duplicate(&cands[j].words, &c.words) || (passages[j].start < p.end && p.start < passages[j].end))
     };
+    // The best sentence of each of achievements / limitations / tasks first, so a summary never
+    // lists only results.
     for role in [Role::Achievements, Role::Limitations, Role::Tasks] {
         if let Some(&k) = order.iter().find(|&&k| cands[k].role == Some(role) && fits(k, &chosen, &per_top)) {
-            if !chosen.contains(&k) {
-                *per_top.entry(cands[k].top).or_default() += 1;
-                chosen.push(k);
-            }
+            *per_top.entry(cands[k].top).or_default() += 1;
+            chosen.push(k);
         }
     }
+    let want = want.max(chosen.len());
     for &k in &order {
         if chosen.len() >= want {
             break;
@@ -306,9 +321,10 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
         .map(|k| {
             let c = std::mem::replace(&mut cands[k].why, Vec::new());
             let cand = &cands[k];
+            let range = passages[k].clone();
             KeyPoint {
-                text: doc.text[cand.sentence.range.clone()].to_owned(),
-                span: cand.span,
+                text: doc.text[range.clone()].to_owned(),
+                span: doc.span(range),
                 role: cand.role,
                 score: (cand.score * 100.0).round() / 100.0,
                 why: c,
@@ -316,6 +332,56 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
         })
         .collect()
 }
+
+/// Most words of a key point passage (see [`passage`]).
+pub const MAX_PASSAGE_WORDS: usize = 160;
+
+/// The sentence extended over the rest of its paragraph while the passage stays under
+/// [`MAX_PASSAGE_WORDS`]: in reports a sentence's figures and qualifications often continue in the
+/// next sentence ("… đạt 76,06% chỉ tiêu. Sản lượng lúa …"), and a paragraph is one point.
+fn passage(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let line_end = text[r.end..].find('\n').map_or(text.len(), |k| r.end + k);
+    let line_start = text[..r.start].rfind('\n').map_or(0, |k| k + 1);
+    let para = text[line_start..line_end].trim();
+    let mut words = para.split_whitespace().count();
+    if words <= MAX_PASSAGE_WORDS {
+        let lead = text[line_start..line_end].len() - text[line_start..line_end].trim_start().len();
+        let mut end = line_start + lead + para.len();
+        // A paragraph that introduces a list ("… như sau:", or followed by "- …" items) carries
+        // its items while the passage stays short: the list is what the paragraph says.
+        let mut at = line_end;
+        for _ in 0..MAX_LIST_ITEMS {
+            let Some(next) = text.get(at + 1..) else { break };
+            let next_end = next.find('\n').map_or(text.len(), |k| at + 1 + k);
+            let item = text[at + 1..next_end].trim();
+            if item.is_empty() || !item.starts_with(['-', '+', '•', '*']) {
+                break;
+            }
+            let n = item.split_whitespace().count();
+            if words + n > MAX_PASSAGE_WORDS {
+                break;
+            }
+            words += n;
+            end = next_end - (text[at + 1..next_end].len() - text[at + 1..next_end].trim_end().len());
+            at = next_end;
+        }
+        return line_start + lead..end;
+    }
+    let mut end = r.end;
+    words = text[r.clone()].split_whitespace().count();
+    for (rel, sent) in sentences::split(text, r.end..line_end).into_iter().map(|s| (s.range.end, s.range)) {
+        let n = text[sent].split_whitespace().count();
+        if words + n > MAX_PASSAGE_WORDS {
+            break;
+        }
+        words += n;
+        end = rel;
+    }
+    r.start..end
+}
+
+/// Most list items appended to a key point passage.
+const MAX_LIST_ITEMS: usize = 12;
 
 /// More than half of the smaller sentence's words are in the other.
 fn near_duplicate(a: &HashSet<String>, b: &HashSet<String>) -> bool {
