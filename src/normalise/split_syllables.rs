@@ -52,7 +52,10 @@ pub fn rejoin_tracked(text: &str) -> Rejoined {
             let mut joined = false;
             if let Some((pe, po, prev_ok)) = prev_word {
                 // Exactly one space between, and nothing else.
-                if pe + 1 == start && bytes[pe] == b' ' {
+                // A piece followed by a digit or superscript is a unit ("m³", "km2"), not the
+                // tail of a split syllable ("và m³" must not become "vàm³").
+                let unit_next = text[end..].chars().next().is_some_and(|c| c.is_numeric());
+                if pe + 1 == start && bytes[pe] == b' ' && !unit_next {
                     // `out` ends with the previous word and that space.
                     let prev = &out[po..out.len() - 1];
                     // The joined word is rarely a syllable: ask that first, and only then
@@ -155,7 +158,7 @@ mod tests {
 
     #[test]
     fn không_nối_từ_thật_hay_rác_ocr() {
-        for s in ["Báo cáo kết quả", "thyc hién nhi¢m vu", "UBND huyện", "T P Hà Nội", "a b c"] {
+        for s in ["Báo cáo kết quả", "thyc hién nhi¢m vu", "UBND huyện", "T P Hà Nội", "a b c", "và m³ nước", "và m2 đất"] {
             assert_eq!(rejoin(s).0, s, "{s}");
         }
     }
