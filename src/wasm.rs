@@ -72,7 +72,7 @@ pub fn export_js(
 /// Aligns the figures of several reports: `compareReports([{ name, figures }, …])` → the table
 /// (`reports`, `rows` with `values`, `changes`, `missingIn`), as `baocao compare --format json`.
 /// With `format = 'csv'` the same table as CSV text (the CLI's default output).
-#[wasm_bindgen(js_name = compareReports, unchecked_return_type = "Comparison | string")]
+#[wasm_bindgen(js_name = compareReports, unchecked_return_type = "ComparisonTable | string")]
 pub fn compare_js(
     #[wasm_bindgen(unchecked_param_type = "CompareInput[]")] items: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "'json' | 'csv' | null")] format: JsValue,

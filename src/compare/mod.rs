@@ -29,18 +29,18 @@ pub struct CompareInput {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct Comparison {
+pub struct ComparisonTable {
     /// Column titles, in the order given.
     pub reports: Vec<String>,
     /// One row per indicator, in order of first appearance (first report first).
-    pub rows: Vec<Row>,
+    pub rows: Vec<ComparisonRow>,
 }
 
 /// One indicator across the reports.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct Row {
+pub struct ComparisonRow {
     /// What is measured, as the first report holding it says it.
     pub what: String,
     /// Unit, as printed there.
@@ -49,18 +49,18 @@ pub struct Row {
     pub values: Vec<Option<f64>>,
     /// The figure as printed in each report.
     pub raws: Vec<Option<String>>,
-    /// Change from the previous report that has a value: `changes[i]` is for report `i`
+    /// ComparisonChange from the previous report that has a value: `changes[i]` is for report `i`
     /// (`null` for the first, and where either value is missing).
-    pub changes: Vec<Option<Change>>,
+    pub changes: Vec<Option<ComparisonChange>>,
     /// Indexes of the reports that do not give this indicator.
     pub missing_in: Vec<u32>,
 }
 
-/// Change of an indicator between two reports.
+/// ComparisonChange of an indicator between two reports.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct Change {
+pub struct ComparisonChange {
     /// New minus old, in the unit.
     pub delta: f64,
     /// Relative change in percent (`null` when the old value is 0).
@@ -75,10 +75,10 @@ pub fn key(what: &str, unit: Option<&str>) -> String {
 
 /// Aligns the figures of `inputs` (see the module docs). Figures without `what` cannot be matched
 /// and are left out; when a report gives the same indicator twice, its first figure counts.
-pub fn compare(inputs: &[CompareInput]) -> Comparison {
+pub fn compare(inputs: &[CompareInput]) -> ComparisonTable {
     let n = inputs.len();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut rows: Vec<Row> = Vec::new();
+    let mut rows: Vec<ComparisonRow> = Vec::new();
     for (r, input) in inputs.iter().enumerate() {
         for f in &input.figures {
             let Some(what) = f.what.as_deref().filter(|w| !w.trim().is_empty()) else { continue };
@@ -90,7 +90,7 @@ pub fn compare(inputs: &[CompareInput]) -> Comparison {
                         continue;
                     }
                     index.insert(k, rows.len());
-                    rows.push(Row {
+                    rows.push(ComparisonRow {
                         what: what.trim().to_owned(),
                         unit: f.unit.clone(),
                         values: vec![None; n],
@@ -115,7 +115,7 @@ pub fn compare(inputs: &[CompareInput]) -> Comparison {
                     if let Some(p) = prev {
                         let delta = v - p;
                         let percent = (p != 0.0).then(|| (delta / p.abs() * 10_000.0).round() / 100.0);
-                        row.changes[r] = Some(Change { delta: (delta * 1e6).round() / 1e6, percent });
+                        row.changes[r] = Some(ComparisonChange { delta: (delta * 1e6).round() / 1e6, percent });
                     }
                     prev = Some(v);
                 }
@@ -123,12 +123,12 @@ pub fn compare(inputs: &[CompareInput]) -> Comparison {
             }
         }
     }
-    Comparison { reports: inputs.iter().map(|i| i.name.clone()).collect(), rows }
+    ComparisonTable { reports: inputs.iter().map(|i| i.name.clone()).collect(), rows }
 }
 
 /// The comparison as CSV (UTF-8 with BOM, CRLF): indicator, unit, then per report its value and
 /// its change in percent from the previous one.
-pub fn csv(c: &Comparison) -> String {
+pub fn csv(c: &ComparisonTable) -> String {
     let q = |s: &str| {
         let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_owned() };
         if s.contains([',', '"', '\n', '\r', ';']) {
@@ -198,7 +198,7 @@ mod tests {
         let grain = &c.rows[0];
         assert_eq!(grain.what, "Tổng sản lượng lương thực");
         assert_eq!(grain.values, vec![Some(70_000.0), Some(78_822.0)]);
-        assert_eq!(grain.changes[1], Some(Change { delta: 8_822.0, percent: Some(12.6) }));
+        assert_eq!(grain.changes[1], Some(ComparisonChange { delta: 8_822.0, percent: Some(12.6) }));
         assert!(grain.missing_in.is_empty());
         assert_eq!(c.rows[1].missing_in, vec![1], "budget only in Q2");
         assert_eq!(c.rows[2].missing_in, vec![0], "poor households only in Q3");
@@ -222,7 +222,7 @@ mod tests {
             input("2", vec![]),
             input("3", vec![fig("Số vụ", 3.0, "vụ")]),
         ]);
-        assert_eq!(c.rows[0].changes, vec![None, None, Some(Change { delta: 3.0, percent: None })]);
+        assert_eq!(c.rows[0].changes, vec![None, None, Some(ComparisonChange { delta: 3.0, percent: None })]);
         assert_eq!(c.rows[0].missing_in, vec![1]);
     }
 
