@@ -275,6 +275,39 @@ test('d2. exports: Markdown brief and CSV tables download, parse back and match 
   }
 });
 
+test('d3. comparing two reports: the same report twice aligns every indicator, with a CSV', T, async () => {
+  const { context, page, errors } = await openPage(browser);
+  try {
+    await page.goto(server.url);
+    const bytes = seedBytes(SEED_004);
+    await page.setInputFiles('#file', [
+      { name: 'quy-3-a.txt', mimeType: 'text/plain', buffer: bytes },
+      { name: 'quy-3-b.txt', mimeType: 'text/plain', buffer: bytes },
+    ]);
+    await waitSettled(page, 2);
+    const { report } = await downloadReport(page);
+    await page.click('#compare-docs');
+    await page.waitForSelector('#compare-body table');
+    const rows = await page.locator('#compare-body tbody tr').count();
+    const withWhat = new Set(report.figures.filter((f) => f.what).map((f) => `${f.what}|${f.unit}`)).size;
+    assert.ok(rows > 0 && rows <= withWhat, `rows ${rows}, figures with what ${withWhat}`);
+    const head = await page.locator('#compare-body thead').textContent();
+    assert.ok(head.includes('quy-3-a.txt') && head.includes('quy-3-b.txt'), head);
+    assert.equal(await page.locator('#compare-body td.missing').count(), 0, 'nothing missing between identical reports');
+    assert.equal(await page.locator('#compare-body .change').count(), 0, 'no change between identical reports');
+    assert.match(await page.locator('#compare-status').innerText(), new RegExp(`^${rows} chỉ tiêu, ${rows} chỉ tiêu có trong mọi văn bản`));
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click('#compare-csv')]);
+    const csv = fs.readFileSync(await d.path(), 'utf8');
+    assert.ok(csv.startsWith('\uFEFFwhat,unit,quy-3-a.txt,quy-3-b.txt,'), csv.slice(0, 80));
+    assert.equal(csv.split('\r\n').filter(Boolean).length - 1, rows);
+    await page.click('#compare-close');
+    assert.ok(await page.locator('#compare-view').isHidden());
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 // ---------------------------------------------------------------------------------------------
 // e. XSS
 
