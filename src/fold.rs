@@ -102,6 +102,40 @@ impl Folded {
     }
 }
 
+/// Whether two folded words are at most one edit apart (one letter changed, added or dropped):
+/// the OCR slip that catalogue matching tolerates ("trigu" for "trieu", "Quyét" → "quyet").
+/// Callers decide how short a word may be before only equality counts.
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        if edits > 1 {
+            return false;
+        }
+        match a.len().cmp(&b.len()) {
+            std::cmp::Ordering::Greater => i += 1,
+            std::cmp::Ordering::Less => j += 1,
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    edits + (a.len() - i) + (b.len() - j) <= 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,5 +163,14 @@ mod tests {
         for c in (TABLE_START..TABLE_END + 16).filter_map(char::from_u32) {
             assert_eq!(fold_char(c), fold_char_slow(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn cách_nhau_một_lỗi_gõ() {
+        assert!(within_one_edit("trieu", "trigu"));
+        assert!(within_one_edit("dong", "ddong"));
+        assert!(within_one_edit("quyet", "quyt"));
+        assert!(!within_one_edit("trieu", "tgigu"));
+        assert!(!within_one_edit("ha", "haaa"));
     }
 }

@@ -88,6 +88,24 @@ pub fn lower_char(c: char) -> Option<char> {
     }
 }
 
+/// At least two letters, at least 80% of them capitals: letterheads, type headings, headings
+/// and signature titles are written so; sentences are not.
+pub fn mostly_capitals(s: &str) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for (i, c) in s.char_indices() {
+        if is_upper(c) {
+            upper += 1;
+        } else if is_letter(c) {
+            lower += 1;
+            // Even if every remaining byte were a capital the share could not reach 80%.
+            if 4 * lower > upper + (s.len() - i) {
+                return false;
+            }
+        }
+    }
+    upper + lower >= 2 && upper >= 4 * lower
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,5 +130,14 @@ mod tests {
         assert_eq!(lower_char('Ữ'), Some('ữ'));
         assert_eq!(lower_char('Đ'), Some('đ'));
         assert!(!is_letter('×') && !is_letter('1') && !is_letter(' '));
+    }
+
+    #[test]
+    fn chữ_in_hoa_phần_lớn() {
+        assert!(mostly_capitals("BÁO CÁO KẾT QUẢ NĂM 2023"));
+        assert!(mostly_capitals("UBND HUYỆN THÁP Mười")); // 13 capitals, 3 small letters
+        assert!(!mostly_capitals("UBND HUYỆN Tháp")); // 10 capitals, 3 small letters
+        assert!(!mostly_capitals("Báo cáo kết quả năm 2023"));
+        assert!(!mostly_capitals("A 1"));
     }
 }

@@ -55,6 +55,25 @@ impl<'a> Utf16Index<'a> {
         self.checkpoints[block] + units(&self.text.as_bytes()[block * BLOCK..byte])
     }
 
+    /// Byte offset of UTF-16 offset `unit`: the first char boundary at or after it (clamped to the
+    /// text), so a span from [`Self::span`] maps back to its bytes.
+    pub fn byte(&self, unit: u32) -> usize {
+        // Last block starting at or before `unit`, then a scan of at most one block.
+        let block = self.checkpoints.partition_point(|&c| c <= unit).saturating_sub(1);
+        let mut at = (block * BLOCK).min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mut units = self.offset(at);
+        for (i, c) in self.text[at..].char_indices() {
+            if units >= unit {
+                return at + i;
+            }
+            units += c.len_utf16() as u32;
+        }
+        self.text.len()
+    }
+
     /// Span of a byte range.
     pub fn span(&self, range: Range<usize>) -> Span {
         Span { start: self.offset(range.start), end: self.offset(range.end) }
@@ -100,5 +119,15 @@ mod tests {
         let idx = Utf16Index::new("");
         assert_eq!(idx.len_utf16(), 0);
         assert_eq!(idx.span(0..0), Span { start: 0, end: 0 });
+    }
+
+    #[test]
+    fn đơn_vị_utf16_về_byte() {
+        let t = "Số 𝐀 ngày ".repeat(40);
+        let ix = Utf16Index::new(&t);
+        for (b, _) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+            assert_eq!(ix.byte(ix.offset(b)), b, "byte {b}");
+        }
+        assert_eq!(ix.byte(u32::MAX), t.len());
     }
 }

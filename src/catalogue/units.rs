@@ -100,34 +100,7 @@ pub fn all() -> &'static [Unit] {
 
 /// At most one edit apart (OCR: "trigu" for "trieu", "ddng" for "dong"); short words must be equal.
 fn close(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len().min(b.len()) < 4 || a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    let (mut i, mut j, mut edits) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] == b[j] {
-            i += 1;
-            j += 1;
-            continue;
-        }
-        edits += 1;
-        if edits > 1 {
-            return false;
-        }
-        match a.len().cmp(&b.len()) {
-            std::cmp::Ordering::Greater => i += 1,
-            std::cmp::Ordering::Less => j += 1,
-            std::cmp::Ordering::Equal => {
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    edits + (a.len() - i) + (b.len() - j) <= 1
+    a == b || (a.chars().count().min(b.chars().count()) >= 4 && crate::fold::within_one_edit(a, b))
 }
 
 /// Time words that follow a unit after "/" ("triệu đồng/người/năm"), OCR-tolerant.

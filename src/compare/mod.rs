@@ -129,14 +129,7 @@ pub fn compare(inputs: &[CompareInput]) -> ComparisonTable {
 /// The comparison as CSV (UTF-8 with BOM, CRLF): indicator, unit, then per report its value and
 /// its change in percent from the previous one.
 pub fn csv(c: &ComparisonTable) -> String {
-    let q = |s: &str| {
-        let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_owned() };
-        if s.contains([',', '"', '\n', '\r', ';']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s
-        }
-    };
+    let q = crate::export::cell;
     let mut out = String::from(crate::export::BOM);
     let mut header = vec!["what".to_owned(), "unit".to_owned()];
     for (i, name) in c.reports.iter().enumerate() {

@@ -242,7 +242,7 @@ fn iso_to_vn(d: &str) -> String {
 
 /// One CSV cell: quoted when needed; text that a spreadsheet would run as a formula (leading
 /// `=`, `+`, `-`, `@`, tab, CR) gets a leading apostrophe.
-fn cell(s: &str) -> String {
+pub fn cell(s: &str) -> String {
     let guarded = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() };
     if guarded.contains([',', '"', '\n', '\r', ';']) {
         format!("\"{}\"", guarded.replace('"', "\"\""))

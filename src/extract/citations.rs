@@ -48,34 +48,7 @@ fn symbol_re() -> &'static Regex {
 
 /// One OCR slip allowed: equal, or one edit when the longer word has 2+ letters.
 fn close(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len().max(b.len()) < 2 || a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    let (mut i, mut j, mut e) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] == b[j] {
-            i += 1;
-            j += 1;
-            continue;
-        }
-        e += 1;
-        if e > 1 {
-            return false;
-        }
-        match a.len().cmp(&b.len()) {
-            std::cmp::Ordering::Greater => i += 1,
-            std::cmp::Ordering::Less => j += 1,
-            std::cmp::Ordering::Equal => {
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    e + (a.len() - i) + (b.len() - j) <= 1
+    a == b || (a.chars().count().max(b.chars().count()) >= 2 && crate::fold::within_one_edit(a, b))
 }
 
 /// "số" as printed or OCR'd: so, s6, sb, sé, sd, s, số:.

@@ -22,7 +22,7 @@
 
 use super::offset_map::OffsetMap;
 use crate::fold::fold;
-use crate::letters::{is_letter, is_lower, is_upper};
+use crate::letters::{is_lower, is_upper};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -77,33 +77,17 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
     v
 }
 
-fn is_capitalised(s: &str) -> bool {
-    // At least two letters, at least 80% of them capitals (upper ≥ 4 × lower).
-    let (mut upper, mut lower) = (0usize, 0usize);
-    for (i, c) in s.char_indices() {
-        if is_upper(c) {
-            upper += 1;
-        } else if is_letter(c) {
-            lower += 1;
-            // Even if every remaining byte were a capital the share could not reach 80%.
-            if 4 * lower > upper + (s.len() - i) {
-                return false;
-            }
-        }
-    }
-    upper + lower >= 2 && upper >= 4 * lower
-}
 
 /// Keywords that open a block of their own (folded).
 const BLOCK_STARTS: [&str; 6] = ["kinh gui", "noi nhan", "can cu", "tm.", "kt.", "tl."];
 
 fn starts_block(s: &str) -> bool {
     let f = fold(s.get(..s.len().min(24)).unwrap_or(s));
-    patterns().marker.is_match(s) || is_capitalised(s) || BLOCK_STARTS.iter().any(|k| f.starts_with(k))
+    patterns().marker.is_match(s) || crate::letters::mostly_capitals(s) || BLOCK_STARTS.iter().any(|k| f.starts_with(k))
 }
 
 fn ends_block(s: &str) -> bool {
-    s.ends_with(['.', ':', ';', '!', '?']) || is_capitalised(s)
+    s.ends_with(['.', ':', ';', '!', '?']) || crate::letters::mostly_capitals(s)
 }
 
 impl Reflowed {

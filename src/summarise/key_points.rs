@@ -70,7 +70,7 @@ pub struct Candidate {
 /// The body's byte range: from the first heading to "Nơi nhận".
 pub fn body_range(doc: &Doc, outline: &[Section]) -> std::ops::Range<usize> {
     let text = doc.text;
-    let start = outline.first().map_or(0, |s| byte_of(doc, s.span.start));
+    let start = outline.first().map_or(0, |s| doc.index.byte(s.span.start));
     let mut end = text.len();
     let mut at = start;
     for line in text[start..].split('\n') {
@@ -84,19 +84,6 @@ pub fn body_range(doc: &Doc, outline: &[Section]) -> std::ops::Range<usize> {
     start..end.max(start)
 }
 
-/// UTF-16 offset → byte offset (the largest char boundary whose UTF-16 offset is ≤ `unit`).
-fn byte_of(doc: &Doc, unit: u32) -> usize {
-    // Binary search over char boundaries would need an index; outline spans are few, so a
-    // linear scan bounded by the text is fine for the one call per summary.
-    let mut units = 0u32;
-    for (i, c) in doc.text.char_indices() {
-        if units >= unit {
-            return i;
-        }
-        units += c.len_utf16() as u32;
-    }
-    doc.text.len()
-}
 
 /// The outline flattened in document order (pre-order: a section starts after its parent), with
 /// each section's parent and top-level index, for lookups in O(log n).
@@ -176,7 +163,7 @@ pub fn candidates(doc: &Doc, outline: &[Section], figures: &[Figure]) -> Vec<Can
     for (i, s) in sents.into_iter().enumerate() {
         let span = spans[i];
         let raw = &doc.text[s.range.clone()];
-        if flat.is_heading(span) || raw.matches('|').count() >= 2 || mostly_capitals(raw) {
+        if flat.is_heading(span) || raw.matches('|').count() >= 2 || crate::letters::mostly_capitals(raw) {
             continue;
         }
         let folded = fold(raw);
@@ -234,18 +221,6 @@ pub fn candidates(doc: &Doc, outline: &[Section], figures: &[Figure]) -> Vec<Can
     out
 }
 
-/// Letterheads and headings are in capitals; a sentence is not.
-fn mostly_capitals(s: &str) -> bool {
-    let (mut upper, mut lower) = (0usize, 0usize);
-    for c in s.chars() {
-        if crate::letters::is_upper(c) {
-            upper += 1;
-        } else if crate::letters::is_lower(c) {
-            lower += 1;
-        }
-    }
-    upper >= 4 * lower.max(1)
-}
 
 /// (percentages, "a/b" ratios of plain numbers) in a folded sentence.
 fn numeric_marks(folded: &str) -> (usize, usize) {
@@ -411,11 +386,5 @@ mod tests {
         assert_eq!(numeric_marks("dat 10/11 chi tieu, tang 6,7%"), (1, 1));
         assert_eq!(numeric_marks("ngay 16/01/2023 va 09/11/2023"), (0, 0));
         assert_eq!(numeric_marks("so 452/qd-ubnd"), (0, 0));
-    }
-
-    #[test]
-    fn chữ_in_hoa_là_tiêu_đề_không_phải_câu() {
-        assert!(mostly_capitals("BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023"));
-        assert!(!mostly_capitals("Báo cáo kết quả thực hiện nhiệm vụ năm 2023 của UBND huyện"));
     }
 }

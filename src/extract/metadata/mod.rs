@@ -136,12 +136,7 @@ pub(super) fn ocr_word_eq(a: &str, b: &str) -> bool {
 
 /// At least 80% of the letters are capitals (letterheads, type headings, signature titles).
 pub(super) fn mostly_uppercase(s: &str) -> bool {
-    let (mut letters, mut upper) = (0, 0);
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        upper += usize::from(c.is_uppercase());
-    }
-    letters >= 2 && upper * 5 >= letters * 4
+    crate::letters::mostly_capitals(s)
 }
 
 /// ISO date from day, month, year strings, if they make a calendar date.
