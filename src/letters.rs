@@ -14,6 +14,16 @@ const VIET: std::ops::RangeInclusive<char> = '\u{1EA0}'..='\u{1EF9}';
 /// undecodable input, where it would otherwise send every char to the Unicode tables.
 const SPECIALS: std::ops::RangeInclusive<char> = '\u{FFF0}'..='\u{FFFF}';
 
+/// Regex class body (inside `[…]`) for the letters of Latin-script Vietnamese text: ASCII, Latin-1,
+/// Latin Extended-A/B and Latin Extended Additional. Patterns use it instead of `\p{L}` so the
+/// module does not carry regex's Unicode general-category tables (wasm size); every letter of a
+/// Vietnamese syllable, upper or lower, is in it (tested).
+pub const LETTER_CLASS: &str = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ";
+
+/// Regex class body for the capitals among [`LETTER_CLASS`] that Vietnamese uses (instead of
+/// `\p{Lu}`): ASCII, Latin-1 capitals, Ă Đ Ĩ Ũ Ơ Ư and the Vietnamese block's capitals.
+pub const UPPER_CLASS: &str = "A-ZÀ-ÖØ-ÞĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ";
+
 /// Same as [`char::is_alphabetic`].
 #[inline]
 pub fn is_letter(c: char) -> bool {
@@ -139,5 +149,30 @@ mod tests {
         assert!(!mostly_capitals("UBND HUYỆN Tháp")); // 10 capitals, 3 small letters
         assert!(!mostly_capitals("Báo cáo kết quả năm 2023"));
         assert!(!mostly_capitals("A 1"));
+    }
+    #[test]
+    fn lớp_chữ_cái_regex_phủ_mọi_chữ_tiếng_việt() {
+        let letter = regex::Regex::new(&format!("^[{LETTER_CLASS}]$")).unwrap();
+        let upper = regex::Regex::new(&format!("^[{UPPER_CLASS}]$")).unwrap();
+        let mut seen = 0;
+        for syllable in crate::catalogue::syllables::all() {
+            for c in syllable.chars().flat_map(|c| std::iter::once(c).chain(c.to_uppercase())) {
+                let s = c.to_string();
+                assert!(letter.is_match(&s), "{c} missing from LETTER_CLASS");
+                assert_eq!(upper.is_match(&s), c.is_uppercase(), "{c} in UPPER_CLASS");
+                seen += 1;
+            }
+        }
+        assert!(seen > 10_000);
+        // Every char the classes accept is a letter, and the capitals are upper case.
+        for c in (0..0x2000u32).filter_map(char::from_u32) {
+            let s = c.to_string();
+            if letter.is_match(&s) {
+                assert!(c.is_alphabetic(), "U+{:04X} is not a letter", c as u32);
+            }
+            if upper.is_match(&s) {
+                assert!(c.is_uppercase(), "U+{:04X} is not upper case", c as u32);
+            }
+        }
     }
 }

@@ -36,10 +36,12 @@ pub mod extract;
 pub mod fold;
 pub mod letters;
 pub mod limits;
+pub mod nfc;
 pub mod normalise;
 pub mod options;
 pub mod report;
 pub mod segment;
+pub mod sort;
 pub mod span;
 pub mod summarise;
 #[cfg(target_arch = "wasm32")]

@@ -33,7 +33,7 @@ pub fn types() -> &'static [CitationType] {
             .filter(|r| r.len() >= 2)
             .map(|r| CitationType { name: r[0], numberless: r[1] == "yes", words: fold(r[0]).split_whitespace().map(str::to_owned).collect() })
             .collect();
-        v.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
+        crate::sort::sort_by_key(&mut v, |t| std::cmp::Reverse(t.words.len()));
         v
     })
 }

@@ -71,7 +71,7 @@ pub fn role_of(title: &str) -> Option<Role> {
         .filter_map(|&(role, kw)| hay.find(&format!(" {kw} ")).map(|at| (at, std::cmp::Reverse(kw.len()), role)))
         .filter(|&(at, _, _)| at < lead_end)
         .collect();
-    hits.sort_by_key(|&(at, len, _)| (at, len));
+    crate::sort::sort_by_key(&mut hits, |&(at, len, _)| (at, len));
     // Drop keywords inside a longer match that started earlier or at the same place.
     let mut kept: Vec<(usize, usize, Option<Role>)> = Vec::new();
     for (at, std::cmp::Reverse(len), role) in hits {

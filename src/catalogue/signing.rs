@@ -80,7 +80,7 @@ pub fn marks() -> &'static [(&'static str, String, MarkKind)] {
             .filter(|r| r.len() >= 2)
             .map(|r| (r[0], fold(r[0]), if r[1] == "urgency" { MarkKind::Urgency } else { MarkKind::Confidentiality }))
             .collect();
-        v.sort_by_key(|m| std::cmp::Reverse(m.1.len()));
+        crate::sort::sort_by_key(&mut v, |m| std::cmp::Reverse(m.1.len()));
         v
     })
 }

@@ -112,6 +112,11 @@ fn set() -> &'static Set {
     SET.get_or_init(|| Set::new(list().lines().collect()))
 }
 
+/// Every syllable of the list, lowercase NFC.
+pub fn all() -> impl Iterator<Item = &'static str> {
+    list().lines()
+}
+
 /// Number of syllables in the list.
 pub fn len() -> usize {
     set().len()
@@ -139,8 +144,10 @@ pub fn is_syllable_joined(a: &str, b: &str) -> bool {
     for c in a.chars().chain(b.chars()) {
         if is_combining(c) {
             // Decomposed input: compose, then look up the composed word.
-            use unicode_normalization::UnicodeNormalization;
-            let composed: String = a.chars().chain(b.chars()).nfc().collect();
+            let mut joined = String::with_capacity(a.len() + b.len());
+            joined.push_str(a);
+            joined.push_str(b);
+            let composed = crate::nfc::nfc(&joined);
             return !composed.chars().any(is_combining) && is_syllable(&composed);
         }
         // No syllable has a letter whose lowercase is two chars ("İ"), nor a non-letter.

@@ -93,7 +93,7 @@ pub fn all() -> &'static [Unit] {
                 Unit { name: r[0], kind, factor: r[2].parse().unwrap_or(1.0), forms }
             })
             .collect();
-        v.sort_by_key(|u| std::cmp::Reverse(u.forms.iter().map(Vec::len).max().unwrap_or(0)));
+        crate::sort::sort_by_key(&mut v, |u| std::cmp::Reverse(u.forms.iter().map(Vec::len).max().unwrap_or(0)));
         v
     })
 }

@@ -257,7 +257,7 @@ impl<'a> Cfb<'a> {
             stack.push(e.left);
             stack.push(e.right);
         }
-        out.sort_unstable();
+        crate::sort::sort(&mut out);
         out
     }
 

@@ -959,7 +959,7 @@ fn parse_bte(
             });
         }
     }
-    runs.sort_by_key(|r| r.fc);
+    crate::sort::sort_by_key(&mut runs, |r| r.fc);
     runs
 }
 
@@ -2271,7 +2271,7 @@ mod tests {
             bounds.push(*a);
             bounds.push(*b);
         }
-        bounds.sort_unstable();
+        crate::sort::sort(&mut bounds);
         bounds.dedup();
         let mut page = vec![0u8; 512];
         let runs = bounds.len() - 1;

@@ -330,12 +330,16 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
         ));
     }
     found.append(&mut bare_found);
-    found.sort_by_key(|(r, _)| r.start);
+    crate::sort::sort_by_key(&mut found, |(r, _)| r.start);
     // 3. Laws cited by name: "Luật Đất đai (sửa đổi)", "Bộ luật Hình sự năm 2015".
     static LAW: OnceLock<Regex> = OnceLock::new();
     let law = re(
         &LAW,
-        r"\b(?:Bộ luật|Luật|Hiến pháp|Bo luat|Luat|Hien phap)\s+(?:năm \d{4}|nam \d{4}|\p{Lu}[\p{L}]*(?:[ \t]+[\p{L}]+){0,9})(?:[ \t]*\((?:sửa đổi|sua doi)[^)\n]{0,20}\))?",
+        &format!(
+            r"\b(?:Bộ luật|Luật|Hiến pháp|Bo luat|Luat|Hien phap)\s+(?:năm \d{{4}}|nam \d{{4}}|[{U}][{L}]*(?:[ \t]+[{L}]+){{0,9}})(?:[ \t]*\((?:sửa đổi|sua doi)[^)\n]{{0,20}}\))?",
+            U = crate::letters::UPPER_CLASS,
+            L = crate::letters::LETTER_CLASS
+        ),
     );
     let mut laws: Vec<(Range<usize>, Citation)> = Vec::new();
     for m in law.find_iter(&masked) {
@@ -382,7 +386,7 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
         ));
     }
     found.append(&mut laws);
-    found.sort_by_key(|(r, _)| r.start);
+    crate::sort::sort_by_key(&mut found, |(r, _)| r.start);
 
     // Group repeated mentions; the first keeps raw and span, later ones add to count and spans.
     let mut out: Vec<Citation> = Vec::new();

@@ -123,7 +123,7 @@ fn unit_after(f: &str, text: &str, fold: &Folded, at: usize) -> Option<UnitHit> 
     if hit.kind != UnitKind::Percent && !hit.name.contains('/') {
         // "triệu đồng/người/năm", "người/km²": per-something tails, printed as they are.
         static PER: OnceLock<Regex> = OnceLock::new();
-        let per = re(&PER, r"^(?:/[a-z\p{L}][a-z0-9\p{L}²]{0,7}){1,2}");
+        let per = re(&PER, &format!(r"^(?:/[{L}][0-9{L}²]{{0,7}}){{1,2}}", L = crate::letters::LETTER_CLASS));
         if let Some(m) = f.get(hit.end..).and_then(|s| per.find(s)) {
             // Each "/word" printed canonically when the catalogue knows it (OCR "/ngudi" → "/người").
             for w in m.as_str().split('/').filter(|w| !w.is_empty()) {
@@ -361,7 +361,7 @@ fn scan_comparisons(f: &str, english: bool) -> Vec<Comp> {
         let Some(v) = parse_number(n.as_str(), english) else { continue };
         out.push(Comp { range: all.start()..all.end(), role: CompRole::Share, kind: ComparisonKind::VsTarget, value: Some(v), direction: None, unit: Some("%".into()), num: Some(n.range()), num_value: Some(v), rank: None });
     }
-    out.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end)));
+    crate::sort::sort_by_key(&mut out, |c| (c.range.start, std::cmp::Reverse(c.range.end)));
     // Overlaps: the earlier (longer) reading wins ("vượt 5% kế hoạch" is not also "đạt …").
     let mut kept: Vec<Comp> = Vec::with_capacity(out.len());
     for c in out {
@@ -576,7 +576,7 @@ pub fn extract(doc: &Doc, outline: &[Section], skip: &[Range<usize>], doc_period
     }
     let mut evs: Vec<(usize, Ev)> = tokens.iter().filter(|t| !consumed(t)).map(|t| (t.start, Ev::Fig(t))).collect();
     evs.extend(comps.iter().map(|c| (c.range.start, Ev::Cmp(c))));
-    evs.sort_by_key(|(p, _)| *p);
+    crate::sort::sort_by_key(&mut evs, |(p, _)| *p);
 
     let mut out: Vec<Figure> = Vec::new();
     // Folded start of each figure of `out`.

@@ -75,7 +75,7 @@ pub fn extract(doc: &Doc, ocr: bool) -> Footnotes {
         page_form(doc, ocr, &mut out);
     }
     // Bodies are found in text order already; anchors of page notes are found backwards.
-    out.marker_ranges.sort_by_key(|r| r.start);
+    crate::sort::sort_by_key(&mut out.marker_ranges, |r| r.start);
     out
 }
 
@@ -123,7 +123,7 @@ fn docx_form(doc: &Doc, out: &mut Footnotes) {
             }
             Some(b'\n') | None => {
                 unclosed.extend(stack.drain(..).filter(|&o| is_opener(o)));
-                unclosed.sort_unstable();
+                crate::sort::sort(&mut unclosed);
                 for (k, &o) in unclosed.iter().enumerate() {
                     let end = unclosed.get(k + 1).copied().unwrap_or(j);
                     cands.push((o, end, end));
@@ -133,7 +133,7 @@ fn docx_form(doc: &Doc, out: &mut Footnotes) {
             _ => {}
         }
     }
-    cands.sort_unstable();
+    crate::sort::sort(&mut cands);
     let mut covered_to = 0;
     for (s, end, printed_end) in cands {
         if s < covered_to {

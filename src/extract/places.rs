@@ -127,6 +127,6 @@ pub fn extract(doc: &Doc) -> Vec<Place> {
         let p = Place { name: m.as_str().to_owned(), level: "abbreviation".into(), known: true, expansion: Some(exp.to_owned()), span: doc.span(m.range()), count: 1 };
         add(&mut out, ("abbreviation".to_owned(), m.as_str().to_owned()), p);
     }
-    out.sort_by_key(|p| p.span.start);
+    crate::sort::sort_by_key(&mut out, |p| p.span.start);
     out
 }

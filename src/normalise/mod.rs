@@ -22,7 +22,7 @@ pub mod reflow;
 pub mod split_syllables;
 
 use offset_map::OffsetMap;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::{is_nfc_quick, IsNormalized};
 
 /// Normalised text and how it maps back.
 #[derive(Debug, Clone)]
@@ -233,7 +233,7 @@ pub fn clean(input: &str) -> Cleaned {
                             }
                         }
                         scratch.clear();
-                        scratch.extend(fixed.nfc());
+                        crate::nfc::nfc_into(&fixed, &mut scratch);
                         if scratch != fixed {
                             recomposed_words += 1;
                         }
@@ -251,6 +251,7 @@ pub fn clean(input: &str) -> Cleaned {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     #[test]
     fn xuống_dòng_windows_mac_và_ngắt_trang_thành_lf() {

@@ -56,10 +56,10 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         // Headings and list items: I. / 1. / 1.2. / a) / - / + / • / Phần / Chương / Mục / Điều.
         marker: Regex::new(
-            r"^(?:[IVXLC]{1,7}\s*[.)]|\d{1,3}(?:\.\d{1,3}){0,3}\s*[.)](?:\s|$)|[a-zđ]\s*\)|[-+*•–—●○▪■]\s|(?i:phần|chương|mục|điều|phụ lục)\s+(?:[IVXLC]+\b|\d+|thứ\b|[A-Z]\b))",
+            r"^(?:[IVXLC]{1,7}\s*[.)]|\d{1,3}(?:\.\d{1,3}){0,3}\s*[.)](?:\s|$)|[a-zđ]\s*\)|[-+*•–—●○▪■]\s|(?:[Pp]hần|PHẦN|[Cc]hương|CHƯƠNG|[Mm]ục|MỤC|[Đđ]iều|ĐIỀU|[Pp]hụ [Ll]ục|PHỤ LỤC)\s+(?:[IVXLC]+\b|\d+|thứ\b|[A-Z]\b))",
         )
         .expect("reflow marker pattern"),
-        page_number: Regex::new(r"^(?:[-–—]\s*)?(?:(?i:trang)\s+)?(\d{1,3})(?:\s*[-–—])?$").expect("page number pattern"),
+        page_number: Regex::new(r"^(?:[-–—]\s*)?(?:(?:[Tt]rang|TRANG)\s+)?(\d{1,3})(?:\s*[-–—])?$").expect("page number pattern"),
     })
 }
 
@@ -128,7 +128,7 @@ pub fn reflow(text: &str) -> Reflowed {
 
     // Typical width and double spacing.
     let mut widths: Vec<usize> = content.iter().zip(&drop).filter(|(l, d)| !l.is_empty() && !**d).map(|(l, _)| l.chars().count()).collect();
-    widths.sort_unstable();
+    crate::sort::sort(&mut widths);
     let p75 = widths.get(widths.len() * 3 / 4).copied().unwrap_or(0);
     let wrapped = widths.len() >= 8 && p75 <= WRAPPED_WIDTH_MAX;
     let nonblank = widths.len();

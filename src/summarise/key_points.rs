@@ -158,7 +158,7 @@ pub fn candidates(doc: &Doc, outline: &[Section], figures: &[Figure]) -> Vec<Can
     }
     // Figures by start, to find those inside a sentence by binary search.
     let mut figs: Vec<&Figure> = figures.iter().collect();
-    figs.sort_by_key(|f| (f.span.start, f.span.end));
+    crate::sort::sort_by_key(&mut figs, |f| (f.span.start, f.span.end));
     let mut out = Vec::new();
     for (i, s) in sents.into_iter().enumerate() {
         let span = spans[i];
@@ -259,7 +259,7 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
     let want = (n / 25).clamp(MIN_POINTS, MAX_POINTS).min(n);
     // Stable order for equal scores: earlier first.
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| cands[b].score.total_cmp(&cands[a].score).then(a.cmp(&b)));
+    crate::sort::sort_by(&mut order, |&a, &b| cands[b].score.total_cmp(&cands[a].score).then(a.cmp(&b)));
     // Each candidate stands for its passage (its paragraph, see `passage`): two sentences of one
     // paragraph are one key point.
     let passages: Vec<std::ops::Range<usize>> = cands.iter().map(|c| passage(doc.text, c.sentence.range.clone())).collect();
@@ -290,7 +290,7 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
             chosen.push(k);
         }
     }
-    chosen.sort_unstable();
+    crate::sort::sort(&mut chosen);
     chosen
         .into_iter()
         .map(|k| {

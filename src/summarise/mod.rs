@@ -96,7 +96,7 @@ fn digests(input: &SummaryInput, cands: &[key_points::Candidate]) -> Vec<Section
                 .filter(|(_, f)| within(s.section_span, f.span))
                 .map(|(k, f)| (f.comparison.is_none(), k as u32))
                 .collect();
-            figs.sort();
+            crate::sort::sort(&mut figs);
             SectionDigest {
                 marker: s.marker.clone(),
                 title: s.title.clone(),

@@ -279,7 +279,7 @@ impl<'a> File<'a> {
         self.cache.clear();
         // Objects inside object streams.
         let mut nums: Vec<u32> = scanned.keys().copied().collect();
-        nums.sort_unstable();
+        crate::sort::sort(&mut nums);
         let mut root: Option<Obj> = None;
         for &num in &nums {
             let obj = self.get(num);
@@ -288,7 +288,7 @@ impl<'a> File<'a> {
                 if let Some(stm) = self.objstm(num) {
                     let mut inner: Vec<(u32, usize)> =
                         stm.offsets.iter().map(|(&n, &o)| (n, o)).collect();
-                    inner.sort_unstable();
+                    crate::sort::sort(&mut inner);
                     for (i, (n, _)) in inner.iter().enumerate() {
                         if self.xref.len() >= MAX_CONTAINER_ENTRIES {
                             break;
@@ -333,7 +333,7 @@ impl<'a> File<'a> {
         }
         // No usable trailer: the catalog is the object of /Type /Catalog.
         let mut all: Vec<u32> = self.xref.keys().copied().collect();
-        all.sort_unstable();
+        crate::sort::sort(&mut all);
         for num in all {
             let obj = self.get(num);
             if obj
@@ -636,7 +636,7 @@ impl<'a> File<'a> {
     /// Every object number known (for the page-scan fallback), sorted.
     pub fn object_numbers(&self) -> Vec<u32> {
         let mut v: Vec<u32> = self.xref.keys().copied().collect();
-        v.sort_unstable();
+        crate::sort::sort(&mut v);
         v
     }
 }

@@ -5,7 +5,6 @@
 //! `Ydotbelow` → Ỵ), so all 134 Vietnamese letters and the Latin-1 letters come without a table;
 //! `uniXXXX`, `uXXXX[XX]`, `name.suffix` and `a_b` ligature names are read per the AGL rules.
 
-use unicode_normalization::UnicodeNormalization;
 
 /// Windows-1252 byte → char. Bytes that cp1252 leaves undefined map to the C1 control of the same
 /// value, so no byte is lost (the legacy decoder reads TCVN3/VNI bytes from these letters).
@@ -317,7 +316,7 @@ fn composed_letter(n: &str) -> Option<String> {
         s.push(*mark);
         rest = &rest[word.len()..];
     }
-    let out: String = s.nfc().collect();
+    let out = crate::nfc::nfc(&s);
     (out.chars().count() == 1).then_some(out)
 }
 

@@ -185,7 +185,7 @@ fn page_lines(p: PageInput) -> PageLines {
     }
     rotated.retain(|s| !is_space_text(s));
     // Lines by baseline, top first.
-    up.sort_by(|a, b| b.y.total_cmp(&a.y));
+    crate::sort::sort_by(&mut up, |a, b| b.y.total_cmp(&a.y));
     let mut lines: Vec<Line> = Vec::new();
     for g in up {
         if let Some(l) = lines.last_mut() {
@@ -209,7 +209,7 @@ fn page_lines(p: PageInput) -> PageLines {
         if l.size == 0.0 {
             l.size = l.glyphs.iter().map(|g| g.size).fold(1.0, f64::max);
         }
-        l.glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+        crate::sort::sort_by(&mut l.glyphs, |a, b| a.x.total_cmp(&b.x));
         dedupe(&mut l.glyphs);
     }
     lines.retain(|l| l.glyphs.iter().any(|g| !g.space));
@@ -223,7 +223,7 @@ fn page_lines(p: PageInput) -> PageLines {
                     g.raised = true;
                 }
                 d.glyphs.extend(c.glyphs);
-                d.glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+                crate::sort::sort_by(&mut d.glyphs, |a, b| a.x.total_cmp(&b.x));
                 continue;
             }
         }
@@ -499,7 +499,7 @@ fn extent_gap(lines: &[Line]) -> Option<f64> {
         .map(|l| (l.x0(), l.x1(), l.size))
         .filter(|v| v.0.is_finite())
         .collect();
-    iv.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::sort::sort_by(&mut iv, |a, b| a.0.total_cmp(&b.0));
     let mut best: Option<(f64, f64)> = None;
     let mut reach = f64::NEG_INFINITY;
     for (k, &(x0, x1, size)) in iv.iter().enumerate() {
@@ -624,7 +624,7 @@ pub fn build(
             furniture.extend(occ);
         }
     }
-    furniture.sort_unstable();
+    crate::sort::sort(&mut furniture);
     furniture.dedup();
     let mut is_furn: Vec<Vec<bool>> = pages.iter().map(|p| vec![false; p.lines.len()]).collect();
     for &(pi, li) in &furniture {
@@ -736,7 +736,7 @@ pub fn build(
             }
         }
     }
-    ratios.sort_by(f64::total_cmp);
+    crate::sort::sort_by(&mut ratios, f64::total_cmp);
     let pitch = ratios
         .get(ratios.len() / 2)
         .copied()
