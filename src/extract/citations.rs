@@ -34,7 +34,7 @@ fn symbol_re() -> &'static Regex {
     re(
         &R,
         r"(?x)
-        \b\d{1,5}
+        (?-u:\b)\d{1,5}
         (?:
             /\d{4}/ SEG (?: - (?:[\ \t]*\n?[\ \t]*)? SEG )*          # 26/2022/UBTVQH15, 144/2021/NĐ-CP
           | / SEG (?: - (?:[\ \t]*\n?[\ \t]*)? SEG )*                # 452/QĐ-UBND, 06/CP; QD- UBND
@@ -336,7 +336,7 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
     let law = re(
         &LAW,
         &format!(
-            r"\b(?:Bộ luật|Luật|Hiến pháp|Bo luat|Luat|Hien phap)\s+(?:năm \d{{4}}|nam \d{{4}}|[{U}][{L}]*(?:[ \t]+[{L}]+){{0,9}})(?:[ \t]*\((?:sửa đổi|sua doi)[^)\n]{{0,20}}\))?",
+            r"(?-u:\b)(?:Bộ luật|Luật|Hiến pháp|Bo luat|Luat|Hien phap)\s+(?:năm \d{{4}}|nam \d{{4}}|[{U}][{L}]*(?:[ \t]+[{L}]+){{0,9}})(?:[ \t]*\((?:sửa đổi|sua doi)[^)\n]{{0,20}}\))?",
             U = crate::letters::UPPER_CLASS,
             L = crate::letters::LETTER_CLASS
         ),

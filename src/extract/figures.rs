@@ -262,7 +262,7 @@ fn scan_comparisons(f: &str, english: bool) -> Vec<Comp> {
     // tăng/giảm X[unit] [so với <ref>]; OCR reads "tăng" as ting/tdng and "giảm" as gidm.
     let change = re(
         &CHANGE,
-        r"\b(?P<verb>keo giam|tang|ting|tdng|teng|giam|gidm|giim|cao hon|thap hon|nhieu hon|it hon)(?: them| khoang)?\s+(?P<num>\d+(?:[.,]\d+)*)",
+        r"(?-u:\b)(?P<verb>keo giam|tang|ting|tdng|teng|giam|gidm|giim|cao hon|thap hon|nhieu hon|it hon)(?: them| khoang)?\s+(?P<num>\d+(?:[.,]\d+)*)",
     );
     let refp = {
         static REF: OnceLock<Regex> = OnceLock::new();
@@ -271,11 +271,11 @@ fn scan_comparisons(f: &str, english: bool) -> Vec<Comp> {
     // đạt/bằng/vượt X% [kế hoạch|chỉ tiêu|dự toán|nhiệm vụ|mục tiêu …]
     let plan = re(
         &PLAN,
-        r"\b(?P<verb>dat|bang|beng|bing|hoan thanh|thuc hien|vuot|vuot muc)(?: duoc)?(?: ty le| muc| khoang)?\s+(?P<num>\d+(?:[.,]\d+)*)\s*%(?P<tail>\s*(?:so voi\s+)?(?:ke hoach|k\S{0,2}\s?hoach|kh\b|du toan|chi tieu|nhiem vu|muc tieu)[^,;:.()\n]{0,30})?",
+        r"(?-u:\b)(?P<verb>dat|bang|beng|bing|hoan thanh|thuc hien|vuot|vuot muc)(?: duoc)?(?: ty le| muc| khoang)?\s+(?P<num>\d+(?:[.,]\d+)*)\s*%(?P<tail>\s*(?:so voi\s+)?(?:ke hoach|k\S{0,2}\s?hoach|kh(?-u:\b)|du toan|chi tieu|nhiem vu|muc tieu)[^,;:.()\n]{0,30})?",
     );
     // vượt/đạt chỉ tiêu, vượt kế hoạch (no number).
-    let bare = re(&BARE, r"\b(?P<neg>khong |chua )?(?P<verb>vuot|dat)\s+(?:muc |so voi )?(?P<tail>chi tieu(?: ke hoach| k\S{0,2}\s?hoach)?|ke hoach|k\S{0,2}\s?hoach|muc tieu|du toan)");
-    let share = re(&SHARE, r"\bchiem(?: ty le| khoang)?\s+(?P<num>\d+(?:[.,]\d+)*)\s*%");
+    let bare = re(&BARE, r"(?-u:\b)(?P<neg>khong |chua )?(?P<verb>vuot|dat)\s+(?:muc |so voi )?(?P<tail>chi tieu(?: ke hoach| k\S{0,2}\s?hoach)?|ke hoach|k\S{0,2}\s?hoach|muc tieu|du toan)");
+    let share = re(&SHARE, r"(?-u:\b)chiem(?: ty le| khoang)?\s+(?P<num>\d+(?:[.,]\d+)*)\s*%");
 
     let mut out = Vec::new();
     for c in change.captures_iter(f) {
@@ -350,7 +350,7 @@ fn scan_comparisons(f: &str, english: bool) -> Vec<Comp> {
     }
     // Xếp hạng: "xếp thứ 3/12 đơn vị", "xếp hạng 4/12 huyện" — a rank among peers.
     static RANK: OnceLock<Regex> = OnceLock::new();
-    let rank = re(&RANK, r"\bxep\s+(?:thu|hang|th\S{0,2})\s+(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})\b");
+    let rank = re(&RANK, r"(?-u:\b)xep\s+(?:thu|hang|th\S{0,2})\s+(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})(?-u:\b)");
     for c in rank.captures_iter(f) {
         let (Some(all), Some(a), Some(b)) = (c.get(0), c.name("a"), c.name("b")) else { continue };
         let (Ok(x), Ok(y)) = (a.as_str().parse::<f64>(), b.as_str().parse::<f64>()) else { continue };
@@ -469,7 +469,7 @@ fn period_before(f: &str, text: &str, fold: &Folded, at: usize) -> Option<String
     static P: OnceLock<Regex> = OnceLock::new();
     let p = re(
         &P,
-        r"\b(?:\d{1,2} thang (?:dau |cuoi )?nam(?: \d{4})?|quy (?:[ivx]+|\d)(?:/| nam )\d{4}|thang \d{1,2}(?:/| nam )\d{4}|giai doan \d{4} ?- ?\d{4}|nam hoc \d{4} ?- ?\d{4}|vu (?:dong xuan|he thu|thu dong|chiem xuan|mua)(?: \d{4}(?: ?- ?\d{4})?)?|nam \d{4}|ca nam)\b",
+        r"(?-u:\b)(?:\d{1,2} thang (?:dau |cuoi )?nam(?: \d{4})?|quy (?:[ivx]+|\d)(?:/| nam )\d{4}|thang \d{1,2}(?:/| nam )\d{4}|giai doan \d{4} ?- ?\d{4}|nam hoc \d{4} ?- ?\d{4}|vu (?:dong xuan|he thu|thu dong|chiem xuan|mua)(?: \d{4}(?: ?- ?\d{4})?)?|nam \d{4}|ca nam)(?-u:\b)",
     );
     let lo = at.saturating_sub(WHAT_WINDOW * 2);
     let lo = (lo..at).find(|&i| f.is_char_boundary(i))?;

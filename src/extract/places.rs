@@ -37,9 +37,9 @@ pub fn extract(doc: &Doc) -> Vec<Place> {
     static TYPE: OnceLock<Regex> = OnceLock::new();
     static ABBR: OnceLock<Regex> = OnceLock::new();
     let type_re = TYPE.get_or_init(|| {
-        Regex::new(r"\b(tinh|thanh pho|tp\.|huyen|quan|thi xa|thi tran|xa|phuong|dac khu|ap|thon|khu pho)[ \t]+").expect("static pattern")
+        Regex::new(r"(?-u:\b)(tinh|thanh pho|tp\.|huyen|quan|thi xa|thi tran|xa|phuong|dac khu|ap|thon|khu pho)[ \t]+").expect("static pattern")
     });
-    let abbr_re = ABBR.get_or_init(|| Regex::new(r"\b[A-ZĐ][A-Za-zĐđ&]*(?:-[A-ZĐ][A-Za-zĐđ&]*)?\b").expect("static pattern"));
+    let abbr_re = ABBR.get_or_init(|| Regex::new(r"[A-ZĐ][A-Za-zĐđ&]*(?:-[A-ZĐ][A-Za-zĐđ&]*)?").expect("static pattern"));
     let text = doc.text;
     let folded = Folded::new(text, 0);
     let f = folded.text.as_str();
@@ -123,6 +123,12 @@ pub fn extract(doc: &Doc) -> Vec<Place> {
         add(&mut out, (level.to_owned(), fname), p);
     }
     for m in abbr_re.find_iter(text) {
+        // Whole words only. Checked here rather than with `\b` in the pattern: a Unicode word
+        // boundary sends the regex to its slow engine on Vietnamese text.
+        let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        if glued(text[..m.start()].chars().next_back()) || glued(text[m.end()..].chars().next()) {
+            continue;
+        }
         let Some(exp) = abbreviations::expand(m.as_str()) else { continue };
         let p = Place { name: m.as_str().to_owned(), level: "abbreviation".into(), known: true, expansion: Some(exp.to_owned()), span: doc.span(m.range()), count: 1 };
         add(&mut out, ("abbreviation".to_owned(), m.as_str().to_owned()), p);

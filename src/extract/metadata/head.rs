@@ -75,10 +75,10 @@ fn patterns() -> &'static Patterns {
             date_words: re(r"(?:^|,|\s)\s*ng[a-z]{1,2}y\s+(\d{1,2})\s+th[a-z]{1,2}ng\s+(\d{1,2})\s+n[a-z]{1,2}m\s+(\d{4})\W*$"),
             date_dashes: re(r"(?:^|,|\s)\s*ng[a-z]{1,2}y\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})\W*$"),
             kinh_gui: re(r"^k[i1l]nh\s*g[a-z]{1,3}\s*:?"),
-            vv: re(r"^v\s*/\s*v\b"),
+            vv: re(r"^v\s*/\s*v(?-u:\b)"),
             rule: re(r"^[-_=*.~\s]+$"),
             numbered: re(r"^(?:[IVXL]+|\d{1,2}|[a-zđ])\s*[.)]\s"),
-            division: re(r"^(?:chuong|phan|dieu|muc)\s+(?:[ivxl]+|\d+)\b"),
+            division: re(r"^(?:chuong|phan|dieu|muc)\s+(?:[ivxl]+|\d+)(?-u:\b)"),
             weekday: re(r"^(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)$"),
         }
     })

@@ -40,10 +40,10 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         noi_nhan: re(r"^n[o0q6e][i1l]\s*nh[a-z]{1,2}n\s*:?"),
-        luu: re(r"^[-+•–]?\s*l[uvwy][uvwy]\s*(?::|\s+[a-z]{1,6}\b)"),
+        luu: re(r"^[-+•–]?\s*l[uvwy][uvwy]\s*(?::|\s+[a-z]{1,6}(?-u:\b))"),
         authority: re(r"^(t\s*/\s*m|k\s*/\s*t|t\s*/\s*l|tuq|tm|kt|tl|q)(\.?\s+|[./]\s*)\S"),
         closing: re(&format!(r"{}\s+(\S+(?:\s+\S+){{0,3}})", ocr_regex("tren day la"))),
-        appendix: re(r"^(?:ph[uw]\s+l[uw]c\b|\(\s*k[e]m\s+theo\b)"),
+        appendix: re(r"^(?:ph[uw]\s+l[uw]c(?-u:\b)|\(\s*k[e]m\s+theo(?-u:\b))"),
     })
 }
 
