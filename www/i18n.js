@@ -211,7 +211,7 @@ export const STRINGS = {
     compliance: {
       title: 'Kiểm tra thể thức',
       stateRule: 'theo Nghị định 30/2020/NĐ-CP',
-      partyRule: 'theo Quy định 66-QĐ/TW',
+      partyRule: 'theo Quy định 66-QĐ/TW và Hướng dẫn 36-HD/VPTW',
       empty: 'Chưa có kết quả kiểm tra thể thức.',
       summary: '{ok}/{total} thành phần đạt',
       listLabel: 'Danh sách kiểm tra thể thức',
@@ -558,7 +558,7 @@ export const STRINGS = {
     compliance: {
       title: 'Format compliance check',
       stateRule: 'under Decree 30/2020/NĐ-CP',
-      partyRule: 'under Regulation 66-QĐ/TW',
+      partyRule: 'under Regulation 66-QĐ/TW and Guidance 36-HD/VPTW',
       empty: 'No format compliance result.',
       summary: '{ok}/{total} components pass',
       listLabel: 'Format compliance checklist',
