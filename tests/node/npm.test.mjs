@@ -120,3 +120,31 @@ test("the README's Node example runs as written", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('TypeScript: a consumer type-checks against the package types (bundler and node16 resolution)', () => {
+  const tsc = path.join(root, 'node_modules/.bin/tsc');
+  const dir = consumer();
+  try {
+    fs.writeFileSync(
+      path.join(dir, 'check.mts'),
+      `import init, { parse, version, type Report } from 'baocao';
+import type { BaocaoReport } from 'baocao/element';
+await init();
+const r: Report = parse('BÁO CÁO', { text: true });
+const n: string | null = r.metadata.numberSymbol;
+const v: string = version();
+declare const el: BaocaoReport;
+el.report = r;
+// @ts-expect-error: the options are checked
+parse('x', { nonsense: true });
+export { n, v };
+`,
+    );
+    for (const resolution of [['--module', 'esnext', '--moduleResolution', 'bundler'], ['--module', 'node16', '--moduleResolution', 'node16']]) {
+      const res = spawnSync(tsc, ['--noEmit', '--strict', '--target', 'es2022', '--lib', 'es2022,dom', '--skipLibCheck', ...resolution, 'check.mts'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(res.status, 0, `${resolution.join(' ')}:\n${res.stdout}${res.stderr}`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
