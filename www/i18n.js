@@ -76,6 +76,9 @@ export const STRINGS = {
       codes: {
         UNSUPPORTED_FORMAT: 'Định dạng tệp chưa được hỗ trợ',
         BINARY_INPUT: 'Tệp nhị phân, không phải văn bản đọc được',
+        CORRUPT_FILE: 'Tệp bị hỏng',
+        ENCRYPTED_FILE: 'Tệp được mã hoá (có mật khẩu)',
+        INVALID_INPUT: 'Dữ liệu đầu vào không hợp lệ',
         INPUT_TOO_LARGE: 'Tệp quá lớn',
         INVALID_OPTIONS: 'Tuỳ chọn không hợp lệ',
         INTERNAL: 'Lỗi nội bộ của bộ phân tích',
@@ -423,6 +426,9 @@ export const STRINGS = {
       codes: {
         UNSUPPORTED_FORMAT: 'File format not supported yet',
         BINARY_INPUT: 'Binary file, not readable text',
+        CORRUPT_FILE: 'Damaged file',
+        ENCRYPTED_FILE: 'Encrypted (password-protected) file',
+        INVALID_INPUT: 'Invalid input',
         INPUT_TOO_LARGE: 'File too large',
         INVALID_OPTIONS: 'Invalid options',
         INTERNAL: 'Internal parser error',

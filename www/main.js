@@ -90,13 +90,16 @@ function docLabel(doc) {
 /** The message of a document's error, in the current language when it is a UI message. */
 function errorText(err) {
   if (!err) return ui.t('error.unknown');
-  if (hasText(err.message)) return err.message;
+  const byCode = `error.codes.${err.code}`;
+  if (hasText(err.message)) {
+    // The parser and the worker word their errors in Vietnamese: in English, lead with the code's label.
+    return ui.lang !== 'vi' && ui.t.has(byCode) ? `${ui.t(byCode)} (${err.message})` : err.message;
+  }
   if (err.key) {
     const vars = { ...(err.vars || {}) };
     for (const k of err.bytes || []) vars[k] = fmtBytes(uiCtx(), vars[k]);
     return ui.t(err.key, vars);
   }
-  const byCode = `error.codes.${err.code}`;
   return ui.t.has(byCode) ? ui.t(byCode) : ui.t('error.unknown');
 }
 
