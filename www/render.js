@@ -733,7 +733,8 @@ export const isChangeFigure = (f) => isObj(f) && f.comparison?.kind === 'vsPrevi
 
 function shortLabel(f, max = 40) {
   const what = hasText(f.what) ? f.what.trim() : '';
-  const raw = hasText(f.raw) ? f.raw.trim() : '';
+  let raw = hasText(f.raw) ? f.raw.trim() : '';
+  if (raw && hasText(f.unit) && !raw.includes(f.unit)) raw = `${raw} ${f.unit}`; // "107" → "107 cơ sở"
   const base = what && raw && !what.includes(raw) ? `${what} · ${raw}` : what || raw;
   const s = String(base).replace(/\s+/g, ' ').trim();
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
