@@ -6,7 +6,8 @@
 //   node scripts/build-single.mjs [--www DIR] [--out FILE] [--no-csp]
 //
 // How it works:
-//  * style.css → <style>, favicon.svg → data: URL, main.js → inline <script type="module">;
+//  * style.css → <style>, favicon.svg → data: URL, main.js → inline <script type="module">, with
+//    the modules it imports (render.js, i18n.js) inlined by bundleModules();
 //  * a classic inline <script> before it sets globalThis.__BAOCAO_EMBED__ = {worker, wasm}:
 //      worker = the glue (www/pkg/baocao.js) followed by www/worker.js with its
 //               `import init, {…} from './pkg/baocao.js'` line replaced by `const init = <glue's
@@ -92,10 +93,74 @@ export function workerSource(glue, worker) {
   return src;
 }
 
+const IMPORT_RE = /^[ \t]*import\s*\{([^}]*)\}\s*from\s*['"]\.\/([\w.-]+\.js)['"]\s*;?[ \t]*$/gm;
+
+/** `{ a, b as c }` → `{ a, b: c }` (import specifiers to a destructuring pattern). */
+function destructure(specs) {
+  const parts = specs
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((x) => {
+      const m = /^([A-Za-z_$][\w$]*)(?:\s+as\s+([A-Za-z_$][\w$]*))?$/.exec(x);
+      if (!m) fail(`build-single: cannot inline the import specifier "${x}"`);
+      return m[2] ? `${m[1]}: ${m[2]}` : m[1];
+    });
+  return `{ ${parts.join(', ')} }`;
+}
+
+/**
+ * Inline the page's own ES modules (main.js → render.js → i18n.js …) into one module script:
+ * each imported file becomes `const __mod_x = (() => { …; return { exports }; })();` in
+ * dependency order and every `import { a } from './x.js'` line becomes `const { a } = __mod_x;`.
+ * Only named `export function|class|const|let` declarations and `export { a, b }` re-exports
+ * of imported names are supported; anything else fails the build rather than guess.
+ */
+export function bundleModules(www, entry) {
+  const order = [];
+  const seen = new Map(); // file → 'visiting' | 'done'
+  const modVar = (file) => `__mod_${file.replace(/\W/g, '_')}`;
+  const rewriteImports = (src, from) =>
+    src.replace(IMPORT_RE, (_, specs, file) => {
+      visit(file, from);
+      return `const ${destructure(specs)} = ${modVar(file)};`;
+    });
+  function visit(file, from) {
+    const state = seen.get(file);
+    if (state === 'done') return;
+    if (state === 'visiting') fail(`build-single: import cycle through www/${file} (from ${from})`);
+    seen.set(file, 'visiting');
+    const src = read(path.join(www, file), `www/${file}`).toString('utf8');
+    let body = rewriteImports(src, file);
+    if (/^\s*import\s/m.test(body)) fail(`build-single: www/${file} has an import form that cannot be inlined`);
+    const names = [];
+    body = body.replace(/^export\s+((?:async\s+)?function\*?|class|const|let)\s+([A-Za-z_$][\w$]*)/gm, (_, kind, name) => {
+      names.push(name);
+      return `${kind} ${name}`;
+    });
+    body = body.replace(/^export\s*\{([^}]*)\}\s*;?[ \t]*$/gm, (_, list) => {
+      for (const n of list.split(',').map((x) => x.trim()).filter(Boolean)) {
+        if (!/^[A-Za-z_$][\w$]*$/.test(n)) fail(`build-single: www/${file}: cannot inline "export { ${list} }"`);
+        names.push(n);
+      }
+      return '';
+    });
+    if (/^\s*export\b/m.test(body) || /\bimport\.meta\b/.test(body)) {
+      fail(`build-single: www/${file} uses an export form (or import.meta) that cannot be inlined`);
+    }
+    order.push(`const ${modVar(file)} = (() => {\n${body}\nreturn { ${names.join(', ')} };\n})();`);
+    seen.set(file, 'done');
+  }
+  const main = read(path.join(www, entry), `www/${entry}`).toString('utf8');
+  const rest = rewriteImports(main, entry);
+  if (/^\s*import\s/m.test(rest)) fail(`build-single: www/${entry} has an import form that cannot be inlined`);
+  return { code: `${order.join('\n')}\n${rest}`, files: [...seen.keys()] };
+}
+
 export function buildSingle({ www = path.join(ROOT, 'www'), out = path.join(ROOT, 'dist', 'baocao.html'), csp = true } = {}) {
   const html = read(path.join(www, 'index.html'), 'www/index.html').toString('utf8');
   const css = read(path.join(www, 'style.css'), 'www/style.css').toString('utf8');
-  const mainJs = read(path.join(www, 'main.js'), 'www/main.js').toString('utf8');
+  const mainJs = bundleModules(www, 'main.js').code;
   const workerJs = read(path.join(www, 'worker.js'), 'www/worker.js').toString('utf8');
   const favicon = read(path.join(www, 'favicon.svg'), 'www/favicon.svg');
   const glue = read(path.join(www, 'pkg', 'baocao.js'), 'www/pkg/baocao.js').toString('utf8');

@@ -373,7 +373,7 @@ test('f. under the strict CSP header the page parses, downloads, and reports no 
 function singleFileIsStale() {
   if (!fs.existsSync(DIST_HTML)) return true;
   const built = fs.statSync(DIST_HTML).mtimeMs;
-  const inputs = ['index.html', 'style.css', 'main.js', 'worker.js', 'favicon.svg', 'pkg/baocao.js', 'pkg/baocao_bg.wasm'];
+  const inputs = ['index.html', 'style.css', 'main.js', 'render.js', 'i18n.js', 'worker.js', 'favicon.svg', 'pkg/baocao.js', 'pkg/baocao_bg.wasm'];
   return inputs.some((f) => fs.statSync(path.join(WWW, f)).mtimeMs > built);
 }
 
