@@ -77,15 +77,29 @@ impl Folded {
     pub fn new(s: &str, base: usize) -> Self {
         let mut text = String::with_capacity(s.len());
         let mut origin = Vec::with_capacity(s.len() + 1);
-        for (i, c) in s.char_indices() {
-            if is_combining(c) {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Runs of ASCII (most of any report: spaces, digits, punctuation, unaccented
+            // letters) are copied and lowercased in bulk.
+            let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+            if run > 0 {
+                let from = text.len();
+                text.push_str(&s[i..i + run]);
+                text[from..].make_ascii_lowercase();
+                origin.extend((base + i..base + i + run).map(|o| o as u32));
+                i += run;
                 continue;
             }
-            let f = fold_char(c);
-            for _ in 0..f.len_utf8() {
-                origin.push((base + i) as u32);
+            let Some(c) = s[i..].chars().next() else { break };
+            if !is_combining(c) {
+                let f = fold_char(c);
+                for _ in 0..f.len_utf8() {
+                    origin.push((base + i) as u32);
+                }
+                text.push(f);
             }
-            text.push(f);
+            i += c.len_utf8();
         }
         origin.push((base + s.len()) as u32);
         Folded { text, origin }
@@ -109,31 +123,25 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len().abs_diff(b.len()) > 1 {
+    // One char is at most 4 bytes: a larger byte difference is more than one edit. (This is
+    // called for every number's unit and every citation's type word: no allocation here.)
+    if a.len().abs_diff(b.len()) > 4 {
         return false;
     }
-    let (mut i, mut j, mut edits) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] == b[j] {
-            i += 1;
-            j += 1;
-            continue;
-        }
-        edits += 1;
-        if edits > 1 {
-            return false;
-        }
-        match a.len().cmp(&b.len()) {
-            std::cmp::Ordering::Greater => i += 1,
-            std::cmp::Ordering::Less => j += 1,
-            std::cmp::Ordering::Equal => {
-                i += 1;
-                j += 1;
-            }
-        }
+    // Strip the common prefix, then the common suffix of what is left; one edit leaves at most
+    // one char on each side. Identical bytes before (after) a cut make it a char boundary in
+    // both strings or in neither.
+    let mut p = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !a.is_char_boundary(p) {
+        p -= 1;
     }
-    edits + (a.len() - i) + (b.len() - j) <= 1
+    let (ra, rb) = (&a[p..], &b[p..]);
+    let mut s = ra.bytes().rev().zip(rb.bytes().rev()).take_while(|(x, y)| x == y).count();
+    while !ra.is_char_boundary(ra.len() - s) {
+        s -= 1;
+    }
+    let (ma, mb) = (&ra[..ra.len() - s], &rb[..rb.len() - s]);
+    ma.chars().nth(1).is_none() && mb.chars().nth(1).is_none()
 }
 
 #[cfg(test)]
@@ -172,5 +180,47 @@ mod tests {
         assert!(within_one_edit("quyet", "quyt"));
         assert!(!within_one_edit("trieu", "tgigu"));
         assert!(!within_one_edit("ha", "haaa"));
+    }
+
+    /// Reference: the edit distance by dynamic programming, over chars.
+    fn distance(a: &str, b: &str) -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for i in 1..=a.len() {
+            let mut prev = row[0];
+            row[0] = i;
+            for j in 1..=b.len() {
+                let here = row[j];
+                row[j] = (prev + usize::from(a[i - 1] != b[j - 1])).min(row[j] + 1).min(row[j - 1] + 1);
+                prev = here;
+            }
+        }
+        row[b.len()]
+    }
+
+    #[test]
+    fn một_lỗi_gõ_đúng_như_khoảng_cách_sửa_trên_chữ_việt() {
+        let alphabet: Vec<char> = "aăâeêđdoơưuéèẻẽẹ".chars().collect();
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let mut word = |x: &mut u64| {
+            *x ^= *x << 13;
+            *x ^= *x >> 7;
+            *x ^= *x << 17;
+            let len = (*x % 5) as usize;
+            (0..len).map(|k| alphabet[((*x >> (8 * k + 3)) % alphabet.len() as u64) as usize]).collect::<String>()
+        };
+        for _ in 0..20_000 {
+            let a = word(&mut x);
+            let b = word(&mut x);
+            assert_eq!(within_one_edit(&a, &b), distance(&a, &b) <= 1, "{a:?} {b:?}");
+            // and one real edit away from `a`
+            let mut c: Vec<char> = a.chars().collect();
+            if !c.is_empty() {
+                let k = (x % c.len() as u64) as usize;
+                c[k] = alphabet[(x >> 9) as usize % alphabet.len()];
+            }
+            let c: String = c.into_iter().collect();
+            assert_eq!(within_one_edit(&a, &c), distance(&a, &c) <= 1, "{a:?} {c:?}");
+        }
     }
 }

@@ -28,20 +28,41 @@ pub fn padded_words(folded: &str) -> String {
 /// Weight at or below which a cue excludes its sentence from the key points.
 pub const VETO: f64 = -2.0;
 
-/// Sum of the weights of the cues found in `padded` (see [`padded_words`]), with the cues found.
+/// Cues indexed by their first word: (first word → [(index in [`cues`], remaining words)]), so a
+/// sentence is scored in one pass over its words instead of one substring search per cue.
+fn by_first_word() -> &'static std::collections::HashMap<&'static str, Vec<(usize, Vec<&'static str>)>> {
+    static INDEX: OnceLock<std::collections::HashMap<&'static str, Vec<(usize, Vec<&'static str>)>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: std::collections::HashMap<&'static str, Vec<(usize, Vec<&'static str>)>> = Default::default();
+        for (i, &(cue, _)) in cues().iter().enumerate() {
+            let mut words = cue.split(' ');
+            if let Some(first) = words.next() {
+                index.entry(first).or_default().push((i, words.collect()));
+            }
+        }
+        index
+    })
+}
+
+/// Sum of the weights of the cues found in `padded` (see [`padded_words`]), with the cues found
+/// (each once, in catalogue order).
 pub fn score(padded: &str) -> (f64, Vec<&'static str>) {
-    let mut total = 0.0;
-    let mut found = Vec::new();
-    for &(cue, w) in cues() {
-        // `cue` has no leading/trailing space; look for it between spaces.
-        if padded.match_indices(cue).any(|(at, _)| {
-            padded.as_bytes().get(at.wrapping_sub(1)) == Some(&b' ') && padded.as_bytes().get(at + cue.len()) == Some(&b' ')
-        }) {
-            total += w;
-            found.push(cue);
+    let index = by_first_word();
+    let words: Vec<&str> = padded.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut hits: Vec<usize> = Vec::new();
+    for (at, w) in words.iter().enumerate() {
+        let Some(starting) = index.get(w) else { continue };
+        for (i, rest) in starting {
+            if words.get(at + 1..at + 1 + rest.len()) == Some(rest.as_slice()) {
+                hits.push(*i);
+            }
         }
     }
-    (total, found)
+    crate::sort::sort(&mut hits);
+    hits.dedup();
+    let table = cues();
+    let total = hits.iter().map(|&i| table[i].1).sum();
+    (total, hits.into_iter().map(|i| table[i].0).collect())
 }
 
 #[cfg(test)]

@@ -143,8 +143,8 @@ pub fn match_at(s: &str) -> Option<(&'static Unit, usize)> {
                 short_slips += usize::from(slip);
                 slip
             });
-            let exact_long = f.iter().zip(&words).any(|(a, b)| a == b && a.len() >= 2 && a.chars().all(char::is_alphabetic));
-            if ok && (short_slips == 0 || (short_slips == 1 && f.len() >= 2 && exact_long)) {
+            let exact_long = || f.iter().zip(&words).any(|(a, b)| a == b && a.len() >= 2 && a.chars().all(char::is_alphabetic));
+            if ok && (short_slips == 0 || (short_slips == 1 && f.len() >= 2 && exact_long())) {
                 let end = toks[f.len() - 1].1;
                 // A misread short word only when nothing matches without one ("ha so với" is ha, not hồ
                 // sơ); then more words; then fewer one-letter slips ("tuổi" over "buổi") ("ty dong" is tỷ đồng, not "tr đồng" misread).

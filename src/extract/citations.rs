@@ -34,9 +34,9 @@ fn symbol_re() -> &'static Regex {
     re(
         &R,
         r"(?x)
-        (?-u:\b)\d{1,5}
+        (?-u:\b)[0-9]{1,5}
         (?:
-            /\d{4}/ SEG (?: - (?:[\ \t]*\n?[\ \t]*)? SEG )*          # 26/2022/UBTVQH15, 144/2021/NĐ-CP
+            /[0-9]{4}/ SEG (?: - (?:[\ \t]*\n?[\ \t]*)? SEG )*          # 26/2022/UBTVQH15, 144/2021/NĐ-CP
           | / SEG (?: - (?:[\ \t]*\n?[\ \t]*)? SEG )*                # 452/QĐ-UBND, 06/CP; QD- UBND
           | \ ?-\ ? SEG (?: / SEG (?: - SEG )* )+                    # 19-CT/TW, 1141-TC/QĐ/CĐKT
           | - SEG                                                   # 21-KL
@@ -104,7 +104,7 @@ fn tail_fields(f: &str, text: &str, fold: &Folded, at: usize, limit: usize) -> (
     static TITLE: OnceLock<Regex> = OnceLock::new();
     let date_re = re(
         &DATE,
-        r"^[\s,]*ng\S{0,2}y\s+(\d{1,2})\s*(?:[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|\s+th\S{0,3}ng\s+(\d{1,2})\s+n\S{0,3}m\s+(\d{4}))",
+        r"^[\s,]*ng\S{0,2}y\s+([0-9]{1,2})\s*(?:[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})|\s+th\S{0,3}ng\s+([0-9]{1,2})\s+n\S{0,3}m\s+([0-9]{4}))",
     );
     let of_re = re(&OF, r"^[\s,]*(?:cua|cia|ciia|cta|ctua|ctia|cla|ctla)\s+");
     let title_re = re(&TITLE, r"^[\s,]*(?:ve\s+|v/v\s+)?[“\x22]([^”\x22\n]{1,300})[”\x22]");
@@ -290,7 +290,7 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
     // 2. A type word and a bare number: "Đề án 06", "Nghị quyết số 01".
     let mut bare_found: Vec<(Range<usize>, Citation)> = Vec::new();
     static BARE: OnceLock<Regex> = OnceLock::new();
-    let bare = re(&BARE, r"(?:^|[^\w/.,-])(\d{1,3})(?:$|[^\w/.,%-])");
+    let bare = re(&BARE, &format!(r"(?:^|[^0-9_{L}/.,-])([0-9]{{1,3}})(?:$|[^0-9_{L}/.,%-])", L = crate::letters::LETTER_CLASS));
     for c in bare.captures_iter(f) {
         let Some(n) = c.get(1) else { continue };
         if covers(&found, fold.origin(n.start())) {
@@ -336,7 +336,7 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
     let law = re(
         &LAW,
         &format!(
-            r"(?-u:\b)(?:Bộ luật|Luật|Hiến pháp|Bo luat|Luat|Hien phap)\s+(?:năm \d{{4}}|nam \d{{4}}|[{U}][{L}]*(?:[ \t]+[{L}]+){{0,9}})(?:[ \t]*\((?:sửa đổi|sua doi)[^)\n]{{0,20}}\))?",
+            r"(?-u:\b)(?:Bộ luật|Luật|Hiến pháp|Bo luat|Luat|Hien phap)\s+(?:năm [0-9]{{4}}|nam [0-9]{{4}}|[{U}][{L}]*(?:[ \t]+[{L}]+){{0,9}})(?:[ \t]*\((?:sửa đổi|sua doi)[^)\n]{{0,20}}\))?",
             U = crate::letters::UPPER_CLASS,
             L = crate::letters::LETTER_CLASS
         ),

@@ -21,8 +21,8 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-/// A number as printed: `\d+` groups joined by "." or ",".
-const NUM: &str = r"\d+(?:[.,]\d+)*";
+/// A number as printed: `[0-9]+` groups joined by "." or ",".
+const NUM: &str = r"[0-9]+(?:[.,][0-9]+)*";
 
 /// Farthest (bytes) a comparison may sit from the figure it qualifies.
 const ATTACH_WINDOW: usize = 240;
@@ -42,7 +42,7 @@ fn num_re() -> &'static Regex {
 /// `[footnoteRef:N]` markers that docx converters leave in the running text.
 pub fn footnote_markers(text: &str) -> Vec<Range<usize>> {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"\[footnoteRef:\d+\]").find_iter(text).map(|m| m.range()).collect()
+    re(&R, r"\[footnoteRef:[0-9]+\]").find_iter(text).map(|m| m.range()).collect()
 }
 
 /// Does the document write English separators ("1,234,567", "1,626.4")? Decided once per
@@ -50,8 +50,8 @@ pub fn footnote_markers(text: &str) -> Vec<Range<usize>> {
 fn english_separators(f: &str) -> bool {
     static EN: OnceLock<Regex> = OnceLock::new();
     static VI: OnceLock<Regex> = OnceLock::new();
-    let en = re(&EN, r"\d,\d{3},\d{3}|\d,\d{3}\.\d").find_iter(f).count();
-    let vi = re(&VI, r"\d\.\d{3}\.\d{3}|\d\.\d{3},\d").find_iter(f).count();
+    let en = re(&EN, r"[0-9],[0-9]{3},[0-9]{3}|[0-9],[0-9]{3}\.[0-9]").find_iter(f).count();
+    let vi = re(&VI, r"[0-9]\.[0-9]{3}\.[0-9]{3}|[0-9]\.[0-9]{3},[0-9]").find_iter(f).count();
     en > vi
 }
 
@@ -262,20 +262,20 @@ fn scan_comparisons(f: &str, english: bool) -> Vec<Comp> {
     // tăng/giảm X[unit] [so với <ref>]; OCR reads "tăng" as ting/tdng and "giảm" as gidm.
     let change = re(
         &CHANGE,
-        r"(?-u:\b)(?P<verb>keo giam|tang|ting|tdng|teng|giam|gidm|giim|cao hon|thap hon|nhieu hon|it hon)(?: them| khoang)?\s+(?P<num>\d+(?:[.,]\d+)*)",
+        r"(?-u:\b)(?P<verb>keo giam|tang|ting|tdng|teng|giam|gidm|giim|cao hon|thap hon|nhieu hon|it hon)(?: them| khoang)?\s+(?P<num>[0-9]+(?:[.,][0-9]+)*)",
     );
     let refp = {
         static REF: OnceLock<Regex> = OnceLock::new();
-        re(&REF, r"^\s*so\s*(?:voi\s+|v\S{1,3}\s+|vo1i\s+)?(?P<ref>(?:cung|ky|nam|ndm|nim|thang|quy|cuoi|cudi|dau|\d|giai doan|nhiem ky|thoi diem|ke hoach|k\S{0,2}\s?hoach|chi tieu|du toan|muc tieu|tong)[^,;:.()\n]{0,40})")
+        re(&REF, r"^\s*so\s*(?:voi\s+|v\S{1,3}\s+|vo1i\s+)?(?P<ref>(?:cung|ky|nam|ndm|nim|thang|quy|cuoi|cudi|dau|[0-9]|giai doan|nhiem ky|thoi diem|ke hoach|k\S{0,2}\s?hoach|chi tieu|du toan|muc tieu|tong)[^,;:.()\n]{0,40})")
     };
     // đạt/bằng/vượt X% [kế hoạch|chỉ tiêu|dự toán|nhiệm vụ|mục tiêu …]
     let plan = re(
         &PLAN,
-        r"(?-u:\b)(?P<verb>dat|bang|beng|bing|hoan thanh|thuc hien|vuot|vuot muc)(?: duoc)?(?: ty le| muc| khoang)?\s+(?P<num>\d+(?:[.,]\d+)*)\s*%(?P<tail>\s*(?:so voi\s+)?(?:ke hoach|k\S{0,2}\s?hoach|kh(?-u:\b)|du toan|chi tieu|nhiem vu|muc tieu)[^,;:.()\n]{0,30})?",
+        r"(?-u:\b)(?P<verb>dat|bang|beng|bing|hoan thanh|thuc hien|vuot|vuot muc)(?: duoc)?(?: ty le| muc| khoang)?\s+(?P<num>[0-9]+(?:[.,][0-9]+)*)\s*%(?P<tail>\s*(?:so voi\s+)?(?:ke hoach|k\S{0,2}\s?hoach|kh(?-u:\b)|du toan|chi tieu|nhiem vu|muc tieu)[^,;:.()\n]{0,30})?",
     );
     // vượt/đạt chỉ tiêu, vượt kế hoạch (no number).
     let bare = re(&BARE, r"(?-u:\b)(?P<neg>khong |chua )?(?P<verb>vuot|dat)\s+(?:muc |so voi )?(?P<tail>chi tieu(?: ke hoach| k\S{0,2}\s?hoach)?|ke hoach|k\S{0,2}\s?hoach|muc tieu|du toan)");
-    let share = re(&SHARE, r"(?-u:\b)chiem(?: ty le| khoang)?\s+(?P<num>\d+(?:[.,]\d+)*)\s*%");
+    let share = re(&SHARE, r"(?-u:\b)chiem(?: ty le| khoang)?\s+(?P<num>[0-9]+(?:[.,][0-9]+)*)\s*%");
 
     let mut out = Vec::new();
     for c in change.captures_iter(f) {
@@ -350,7 +350,7 @@ fn scan_comparisons(f: &str, english: bool) -> Vec<Comp> {
     }
     // Xếp hạng: "xếp thứ 3/12 đơn vị", "xếp hạng 4/12 huyện" — a rank among peers.
     static RANK: OnceLock<Regex> = OnceLock::new();
-    let rank = re(&RANK, r"(?-u:\b)xep\s+(?:thu|hang|th\S{0,2})\s+(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})(?-u:\b)");
+    let rank = re(&RANK, r"(?-u:\b)xep\s+(?:thu|hang|th\S{0,2})\s+(?P<a>[0-9]{1,3})\s*/\s*(?P<b>[0-9]{1,3})(?-u:\b)");
     for c in rank.captures_iter(f) {
         let (Some(all), Some(a), Some(b)) = (c.get(0), c.name("a"), c.name("b")) else { continue };
         let (Ok(x), Ok(y)) = (a.as_str().parse::<f64>(), b.as_str().parse::<f64>()) else { continue };
@@ -469,7 +469,7 @@ fn period_before(f: &str, text: &str, fold: &Folded, at: usize) -> Option<String
     static P: OnceLock<Regex> = OnceLock::new();
     let p = re(
         &P,
-        r"(?-u:\b)(?:\d{1,2} thang (?:dau |cuoi )?nam(?: \d{4})?|quy (?:[ivx]+|\d)(?:/| nam )\d{4}|thang \d{1,2}(?:/| nam )\d{4}|giai doan \d{4} ?- ?\d{4}|nam hoc \d{4} ?- ?\d{4}|vu (?:dong xuan|he thu|thu dong|chiem xuan|mua)(?: \d{4}(?: ?- ?\d{4})?)?|nam \d{4}|ca nam)(?-u:\b)",
+        r"(?-u:\b)(?:[0-9]{1,2} thang (?:dau |cuoi )?nam(?: [0-9]{4})?|quy (?:[ivx]+|[0-9])(?:/| nam )[0-9]{4}|thang [0-9]{1,2}(?:/| nam )[0-9]{4}|giai doan [0-9]{4} ?- ?[0-9]{4}|nam hoc [0-9]{4} ?- ?[0-9]{4}|vu (?:dong xuan|he thu|thu dong|chiem xuan|mua)(?: [0-9]{4}(?: ?- ?[0-9]{4})?)?|nam [0-9]{4}|ca nam)(?-u:\b)",
     );
     let lo = at.saturating_sub(WHAT_WINDOW * 2);
     let lo = (lo..at).find(|&i| f.is_char_boundary(i))?;

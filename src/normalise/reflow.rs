@@ -56,10 +56,10 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         // Headings and list items: I. / 1. / 1.2. / a) / - / + / • / Phần / Chương / Mục / Điều.
         marker: Regex::new(
-            r"^(?:[IVXLC]{1,7}\s*[.)]|\d{1,3}(?:\.\d{1,3}){0,3}\s*[.)](?:\s|$)|[a-zđ]\s*\)|[-+*•–—●○▪■]\s|(?:[Pp]hần|PHẦN|[Cc]hương|CHƯƠNG|[Mm]ục|MỤC|[Đđ]iều|ĐIỀU|[Pp]hụ [Ll]ục|PHỤ LỤC)\s+(?:[IVXLC]+\b|\d+|thứ\b|[A-Z]\b))",
+            r"^(?:[IVXLC]{1,7}\s*[.)]|[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}\s*[.)](?:\s|$)|[a-zđ]\s*\)|[-+*•–—●○▪■]\s|(?:[Pp]hần|PHẦN|[Cc]hương|CHƯƠNG|[Mm]ục|MỤC|[Đđ]iều|ĐIỀU|[Pp]hụ [Ll]ục|PHỤ LỤC)\s+(?:[IVXLC]+\b|[0-9]+|thứ\b|[A-Z]\b))",
         )
         .expect("reflow marker pattern"),
-        page_number: Regex::new(r"^(?:[-–—]\s*)?(?:(?:[Tt]rang|TRANG)\s+)?(\d{1,3})(?:\s*[-–—])?$").expect("page number pattern"),
+        page_number: Regex::new(r"^(?:[-–—]\s*)?(?:(?:[Tt]rang|TRANG)\s+)?([0-9]{1,3})(?:\s*[-–—])?$").expect("page number pattern"),
     })
 }
 

@@ -262,15 +262,22 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
     crate::sort::sort_by(&mut order, |&a, &b| cands[b].score.total_cmp(&cands[a].score).then(a.cmp(&b)));
     // Each candidate stands for its passage (its paragraph, see `passage`): two sentences of one
     // paragraph are one key point.
-    let passages: Vec<std::ops::Range<usize>> = cands.iter().map(|c| passage(doc.text, c.sentence.range.clone())).collect();
+    // Computed on demand: only the candidates examined need theirs, and a long paragraph's
+    // passage costs a pass over the paragraph.
+    let passages: Vec<std::cell::OnceCell<std::ops::Range<usize>>> = (0..n).map(|_| std::cell::OnceCell::new()).collect();
+    let passage_of = |k: usize| passages[k].get_or_init(|| passage(doc.text, cands[k].sentence.range.clone())).clone();
     let mut chosen: Vec<usize> = Vec::new();
     let mut per_top: std::collections::HashMap<Option<usize>, usize> = std::collections::HashMap::new();
     let fits = |k: usize, chosen: &[usize], per_top: &std::collections::HashMap<Option<usize>, usize>| {
         let c = &cands[k];
-        let p = &passages[k];
-        c.score > 0.0
-            && per_top.get(&c.top).copied().unwrap_or(0) < MAX_PER_SECTION
-            && !chosen.iter().any(|&j| near_duplicate(&cands[j].words, &c.words) || (passages[j].start < p.end && p.start < passages[j].end))
+        if c.score <= 0.0 || per_top.get(&c.top).copied().unwrap_or(0) >= MAX_PER_SECTION {
+            return false;
+        }
+        let p = passage_of(k);
+        !chosen.iter().any(|&j| {
+            let q = passage_of(j);
+            near_duplicate(&cands[j].words, &c.words) || (q.start < p.end && p.start < q.end)
+        })
     };
     // The best sentence of each of achievements / limitations / tasks first, so a summary never
     // lists only results.
@@ -291,12 +298,13 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
         }
     }
     crate::sort::sort(&mut chosen);
+    let ranges: Vec<std::ops::Range<usize>> = chosen.iter().map(|&k| passage_of(k)).collect();
     chosen
         .into_iter()
-        .map(|k| {
+        .zip(ranges)
+        .map(|(k, range)| {
             let c = std::mem::replace(&mut cands[k].why, Vec::new());
             let cand = &cands[k];
-            let range = passages[k].clone();
             KeyPoint {
                 text: doc.text[range.clone()].to_owned(),
                 span: doc.span(range),

@@ -58,7 +58,7 @@ pub fn summarise(input: &SummaryInput) -> Summary {
 fn targets(doc: &Doc, cands: &[key_points::Candidate]) -> Option<(u32, u32)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)dat(?: va v[a-z]{2,4})? (\d{1,3}) ?/ ?(\d{1,3}) chi tieu").expect("targets pattern compiles")
+        Regex::new(r"(?-u:\b)dat(?: va v[a-z]{2,4})? ([0-9]{1,3}) ?/ ?([0-9]{1,3}) chi tieu").expect("targets pattern compiles")
     });
     cands.iter().find_map(|c| {
         let folded = fold(&doc.text[c.sentence.range.clone()]);

@@ -1,7 +1,7 @@
 //! Document head (the first lines) → family, motto, issuer, số/ký hiệu, địa danh–ngày, tên loại,
 //! trích yếu, Kính gửi, dấu mật/khẩn.
 
-use super::{cells, mostly_uppercase, ocr_regex, ocr_word_eq, re, iso_date, Cell};
+use super::{cells, first_cell, mostly_uppercase, ocr_regex, ocr_word_eq, re, iso_date, Cell};
 use crate::catalogue::doc_types::{self, DocTypeEntry};
 use crate::catalogue::{issuers, signing, syllables};
 use crate::extract::Doc;
@@ -68,17 +68,17 @@ fn patterns() -> &'static Patterns {
         Patterns {
             state_motto: re(&ocr_regex("cong hoa xa hoi chu nghia viet nam")),
             motto_words: re(&ocr_regex("doc lap - tu do - hanh phuc")),
-            party_motto: re(&format!(r"{}\W*$", ocr_regex("dang cong san viet nam"))),
-            number_colon: re(&format!(r"(?:^|[^a-z0-9])s[o06e]\s*:\s*(\d{{1,6}})\s*([/-])\s*{sym}")),
-            number_start: re(&format!(r"^s[o06e]\s+(\d{{1,6}})\s*([/-])\s*{sym}")),
+            party_motto: re(&format!(r"{}[^0-9A-Za-z_]*$", ocr_regex("dang cong san viet nam"))),
+            number_colon: re(&format!(r"(?:^|[^a-z0-9])s[o06e]\s*:\s*([0-9]{{1,6}})\s*([/-])\s*{sym}")),
+            number_start: re(&format!(r"^s[o06e]\s+([0-9]{{1,6}})\s*([/-])\s*{sym}")),
             number_blank: re(r"^s[o06e]\s*:"),
-            date_words: re(r"(?:^|,|\s)\s*ng[a-z]{1,2}y\s+(\d{1,2})\s+th[a-z]{1,2}ng\s+(\d{1,2})\s+n[a-z]{1,2}m\s+(\d{4})\W*$"),
-            date_dashes: re(r"(?:^|,|\s)\s*ng[a-z]{1,2}y\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})\W*$"),
+            date_words: re(r"(?:^|,|\s)\s*ng[a-z]{1,2}y\s+([0-9]{1,2})\s+th[a-z]{1,2}ng\s+([0-9]{1,2})\s+n[a-z]{1,2}m\s+([0-9]{4})[^0-9A-Za-z_]*$"),
+            date_dashes: re(r"(?:^|,|\s)\s*ng[a-z]{1,2}y\s+([0-9]{1,2})\s*[-/.]\s*([0-9]{1,2})\s*[-/.]\s*([0-9]{4})[^0-9A-Za-z_]*$"),
             kinh_gui: re(r"^k[i1l]nh\s*g[a-z]{1,3}\s*:?"),
             vv: re(r"^v\s*/\s*v(?-u:\b)"),
             rule: re(r"^[-_=*.~\s]+$"),
-            numbered: re(r"^(?:[IVXL]+|\d{1,2}|[a-zđ])\s*[.)]\s"),
-            division: re(r"^(?:chuong|phan|dieu|muc)\s+(?:[ivxl]+|\d+)(?-u:\b)"),
+            numbered: re(r"^(?:[IVXL]+|[0-9]{1,2}|[a-zđ])\s*[.)]\s"),
+            division: re(r"^(?:chuong|phan|dieu|muc)\s+(?:[ivxl]+|[0-9]+)(?-u:\b)"),
             weekday: re(r"^(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)$"),
         }
     })
@@ -298,7 +298,7 @@ pub(super) fn read(doc: &Doc, lines: usize, md: &mut Metadata, diags: &mut Vec<D
     // Kính gửi: one recipient on the line, or a list under it.
     let rec_to = (body_start + RECIPIENT_LINES).min(doc.seg.lines.len());
     for i in body_start.saturating_sub(4)..rec_to {
-        let Some(c) = cells(doc, i).into_iter().next() else { continue };
+        let Some(c) = first_cell(doc, i) else { continue };
         let Some(m) = p.kinh_gui.find(&c.folded.text) else { continue };
         let rest = doc.text[c.folded.origin(m.end())..c.end].trim();
         let rest = rest.trim_start_matches(':').trim();
@@ -618,7 +618,7 @@ fn vv_subject(doc: &Doc, c: &Cell, date_start: Option<usize>) -> (String, usize)
     let mut parts = vec![cut(c.start, c.end)];
     let mut i = c.line + 1;
     while i < doc.seg.lines.len() && parts.len() < SUBJECT_LINES {
-        let first = cells(doc, i).into_iter().next();
+        let first = first_cell(doc, i);
         let Some(n) = first else { break };
         let t = n.text(doc);
         if !t.chars().next().is_some_and(char::is_lowercase) {

@@ -50,6 +50,17 @@ const COLUMN_GAP: usize = 3;
 
 /// Cells of line `i` (empty for blank lines and lines longer than [`MAX_HEAD_LINE_BYTES`]).
 pub(super) fn cells(doc: &Doc, i: usize) -> Vec<Cell> {
+    cells_upto(doc, i, usize::MAX)
+}
+
+/// The first cell of line `i`: what the tail's line-by-line searches look at, without folding
+/// the rest of the line.
+pub(super) fn first_cell(doc: &Doc, i: usize) -> Option<Cell> {
+    cells_upto(doc, i, 1).into_iter().next()
+}
+
+/// The first `max` cells of line `i`.
+fn cells_upto(doc: &Doc, i: usize, max: usize) -> Vec<Cell> {
     let Some(l) = doc.seg.lines.get(i) else { return Vec::new() };
     if l.end - l.start > MAX_HEAD_LINE_BYTES {
         return Vec::new();
@@ -68,6 +79,9 @@ pub(super) fn cells(doc: &Doc, i: usize) -> Vec<Cell> {
         }
     };
     for (k, c) in s.char_indices() {
+        if out.len() >= max {
+            return out;
+        }
         if c == '|' || c == '\t' {
             push(cell_start, k, &mut out);
             cell_start = k + c.len_utf8();

@@ -23,11 +23,11 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        quarter: re(r"(?-u:\b)qu[yi]\s+(iv|i{1,3}|[1-4])\s*(?:/|-|n[a-z]{1,2}m)\s*(\d{4})"),
-        months: re(r"(?-u:\b)(\d{1,2})\s+th[a-z]{1,2}ng\s+(?:(dau|cuoi)\s+)?n[a-z]{1,2}m\s+(\d{4})"),
-        range: re(r"(?-u:\b)tu\s+(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s+den\s+(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})"),
-        year: re(r"(?-u:\b)n[a-z]{1,2}m\s+(\d{4})(?-u:\b)"),
-        date_before: re(r"th[a-z]{1,2}ng\s+\d{1,2}\s*$"),
+        quarter: re(r"(?-u:\b)qu[yi]\s+(iv|i{1,3}|[1-4])\s*(?:/|-|n[a-z]{1,2}m)\s*([0-9]{4})"),
+        months: re(r"(?-u:\b)([0-9]{1,2})\s+th[a-z]{1,2}ng\s+(?:(dau|cuoi)\s+)?n[a-z]{1,2}m\s+([0-9]{4})"),
+        range: re(r"(?-u:\b)tu\s+(?:ngay\s+)?([0-9]{1,2})\s*/\s*([0-9]{1,2})\s*/\s*([0-9]{4})\s+den\s+(?:ngay\s+)?([0-9]{1,2})\s*/\s*([0-9]{1,2})\s*/\s*([0-9]{4})"),
+        year: re(r"(?-u:\b)n[a-z]{1,2}m\s+([0-9]{4})(?-u:\b)"),
+        date_before: re(r"th[a-z]{1,2}ng\s+[0-9]{1,2}\s*$"),
     })
 }
 
