@@ -64,7 +64,7 @@ pub struct Candidate {
     /// Index of its top-level section.
     pub top: Option<usize>,
     /// Folded words, for near-duplicate checks.
-    words: HashSet<String>,
+    words: Vec<u64>,
 }
 
 /// The body's byte range: from the first heading to "Nơi nhận".
@@ -215,7 +215,7 @@ pub fn candidates(doc: &Doc, outline: &[Section], figures: &[Figure]) -> Vec<Can
         if n_words > 90 {
             score -= 1.0;
         }
-        let words = padded.split(' ').filter(|w| w.len() > 1).map(str::to_owned).collect();
+        let words = word_set(&padded);
         out.push(Candidate { sentence: s, span, score, why, role, top, words });
     }
     out
@@ -366,18 +366,44 @@ fn passage(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
 /// Most list items appended to a key point passage.
 const MAX_LIST_ITEMS: usize = 12;
 
+/// The distinct words (longer than one letter) of a padded folded sentence, as sorted 64-bit
+/// hashes: comparing two sentences is then a merge of two short sorted lists, and building the
+/// set allocates one vector instead of a string per word.
+fn word_set(padded: &str) -> Vec<u64> {
+    let mut v: Vec<u64> = padded
+        .split(' ')
+        .filter(|w| w.len() > 1)
+        .map(|w| w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)))
+        .collect();
+    crate::sort::sort(&mut v);
+    v.dedup();
+    v
+}
+
 /// More than half of the smaller sentence's words are in the other.
-fn near_duplicate(a: &HashSet<String>, b: &HashSet<String>) -> bool {
+fn near_duplicate(a: &[u64], b: &[u64]) -> bool {
     let small = a.len().min(b.len()).max(1);
-    a.intersection(b).count() * 2 > small
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common * 2 > small
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn set(s: &str) -> HashSet<String> {
-        cues::padded_words(&fold(s)).split(' ').filter(|w| w.len() > 1).map(str::to_owned).collect()
+    fn set(s: &str) -> Vec<u64> {
+        word_set(&cues::padded_words(&fold(s)))
     }
 
     #[test]

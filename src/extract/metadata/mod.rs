@@ -59,13 +59,33 @@ pub(super) fn first_cell(doc: &Doc, i: usize) -> Option<Cell> {
     cells_upto(doc, i, 1).into_iter().next()
 }
 
+/// The start of the first cell of line `i`, at most [`CELL_HEAD_BYTES`] of it: for the tail's
+/// searches over every line with patterns anchored at a cell's start ("Nơi nhận:", "Phụ lục"),
+/// which then fold a few bytes per line instead of the whole line.
+pub(super) fn first_cell_head(doc: &Doc, i: usize) -> Option<Cell> {
+    cells_within(doc, i, 1, CELL_HEAD_BYTES).into_iter().next()
+}
+
+/// Bytes of a line read by [`first_cell_head`]; longer than any phrase its callers look for.
+const CELL_HEAD_BYTES: usize = 64;
+
 /// The first `max` cells of line `i`.
 fn cells_upto(doc: &Doc, i: usize, max: usize) -> Vec<Cell> {
+    cells_within(doc, i, max, usize::MAX)
+}
+
+/// The first `max` cells of the first `max_bytes` of line `i` (cut back to a char boundary).
+fn cells_within(doc: &Doc, i: usize, max: usize, max_bytes: usize) -> Vec<Cell> {
     let Some(l) = doc.seg.lines.get(i) else { return Vec::new() };
     if l.end - l.start > MAX_HEAD_LINE_BYTES {
         return Vec::new();
     }
-    let s = l.text(doc.text);
+    let whole = l.text(doc.text);
+    let mut cut = whole.len().min(max_bytes);
+    while !whole.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let s = &whole[..cut];
     let mut out = Vec::new();
     let mut cell_start = 0;
     let mut spaces = 0;

@@ -6,7 +6,7 @@
 //! wide gap) is the signature column.
 
 use super::head::clean_entry;
-use super::{cells, first_cell, mostly_uppercase, ocr_regex, ocr_word_eq, re};
+use super::{cells, first_cell_head, mostly_uppercase, ocr_regex, ocr_word_eq, re};
 use crate::catalogue::doc_types::{self, DocTypeEntry};
 use crate::catalogue::{signing, surnames};
 use crate::extract::Doc;
@@ -65,7 +65,7 @@ pub(super) fn read(doc: &Doc, body_start: usize, md: &mut Metadata) -> TailFound
     let start = body_start.min(n);
     // The last Nơi nhận line of the main text.
     let noi_nhan = (start..n).rev().find(|&i| {
-        first_cell(doc, i).is_some_and(|c| p.noi_nhan.is_match(&c.folded.text))
+        first_cell_head(doc, i).is_some_and(|c| p.noi_nhan.is_match(&c.folded.text))
     });
     let mut column: Vec<String> = Vec::new();
     if let Some(at) = noi_nhan {
@@ -132,7 +132,7 @@ pub(super) fn read(doc: &Doc, body_start: usize, md: &mut Metadata) -> TailFound
         }
     } else {
         // No Nơi nhận: the signature follows the closing "./." or ends the text.
-        let end = (start..n).find(|&i| i > start + 5 && i + 3 < n && is_late(i, n) && first_cell(doc, i).is_some_and(|c| p.appendix.is_match(&c.folded.text))).unwrap_or(n);
+        let end = (start..n).find(|&i| i > start + 5 && i + 3 < n && is_late(i, n) && first_cell_head(doc, i).is_some_and(|c| p.appendix.is_match(&c.folded.text))).unwrap_or(n);
         let from = (start..end).rev().take(TAIL_LINES * 4).find(|&i| lines[i].text(doc.text).trim_end().ends_with("./.")).map_or(end.saturating_sub(TAIL_LINES).max(start), |i| i + 1);
         for (i, line) in lines.iter().enumerate().take(end.min(from + SIGNATURE_LINES)).skip(from) {
             // Table rows ("7 | Đồng An | …") are data, not a signature column.
