@@ -1,5 +1,5 @@
-//! Property tests (proptest) over generated input: arbitrary Unicode, text assembled from
-//! Vietnamese report fragments (headings, numbers, dates, document numbers, footnotes, legacy
+//! Property tests (proptest) over generated input: arbitrary Unicode, windows of the seed reports
+//! with fragments spliced in, text assembled from Vietnamese report fragments (headings, numbers, dates, document numbers, footnotes, legacy
 //! TCVN3 bytes, NFD, CRLF, tabs, U+FFFD), and arbitrary bytes (with and without container magic).
 //!
 //! For every input: `parse` returns a Report or a clean error, never panics; every span of every
@@ -315,6 +315,50 @@ fn any_bytes() -> impl Strategy<Value = Vec<u8>> {
         b"\xFE\xFF",
     ];
     (prop::sample::select(MAGIC), prop::collection::vec(any::<u8>(), 0..1500)).prop_map(|(m, b)| [m, b.as_slice()].concat())
+}
+
+/// The seed reports, read once.
+fn seed_texts() -> &'static [String] {
+    static SEEDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    SEEDS.get_or_init(|| common::seeds().iter().map(|p| std::fs::read_to_string(p).expect("seed is UTF-8")).collect())
+}
+
+/// A window of a real seed report (up to 6 KB from anywhere in it), with report fragments spliced
+/// in at a few places: real structure (letterhead, headings, figures, citations) cut and crossed.
+fn seed_excerpt() -> impl Strategy<Value = String> {
+    let splice = (any::<prop::sample::Index>(), prop::sample::select(FRAGMENTS), prop::sample::select(SEPARATORS));
+    (any::<prop::sample::Index>(), any::<prop::sample::Index>(), 0usize..6_000, prop::collection::vec(splice, 0..6)).prop_map(
+        |(which, at, len, splices)| {
+            let seeds = seed_texts();
+            let seed = &seeds[which.index(seeds.len())];
+            let floor = |mut k: usize| {
+                k = k.min(seed.len());
+                while !seed.is_char_boundary(k) {
+                    k -= 1;
+                }
+                k
+            };
+            let start = floor(at.index(seed.len().max(1)));
+            let mut s = seed[start..floor(start + len)].to_owned();
+            for (pos, frag, sep) in splices {
+                let mut k = pos.index(s.len() + 1);
+                while !s.is_char_boundary(k) {
+                    k -= 1;
+                }
+                s.insert_str(k, &format!("{sep}{frag}{sep}"));
+            }
+            s
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn đoạn_trích_văn_bản_mẫu_có_chèn_mảnh(s in seed_excerpt()) {
+        check_input(Input::Text(&s))?;
+    }
 }
 
 proptest! {
