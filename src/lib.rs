@@ -133,7 +133,6 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
     diagnostics.extend(outline_diags);
     diagnostics.extend(notes.diagnostics);
     diagnostics.extend(extract::tables::diagnostics(&doc));
-    diagnostics.truncate(limits::MAX_DIAGNOSTICS);
 
     // Footnote markers are not figures; numbers inside footnote bodies still are (issue 5).
     let figure_skip: Vec<std::ops::Range<usize>> = notes.marker_ranges.clone();
@@ -141,6 +140,12 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
     let citations = extract::citations::extract(&doc, metadata.number_symbol.as_deref());
     let places = extract::places::extract(&doc);
     let footnotes = notes.items;
+    limit_diagnostics(&mut diagnostics, &[
+        (seg.tables.len() >= limits::MAX_TABLES, "tables.tooMany", limits::MAX_TABLES, "bảng; các bảng sau được đọc như văn bản thường"),
+        (figures.len() >= limits::MAX_FIGURES, "figures.tooMany", limits::MAX_FIGURES, "số liệu; các số liệu sau không được liệt kê"),
+        (citations.len() >= limits::MAX_CITATIONS, "citations.tooMany", limits::MAX_CITATIONS, "văn bản được viện dẫn; các văn bản sau không được liệt kê"),
+        (places.len() >= limits::MAX_PLACES, "places.tooMany", limits::MAX_PLACES, "địa danh và chữ viết tắt; các tên sau không được liệt kê"),
+    ]);
     let summary = summarise::summarise(&summarise::SummaryInput {
         doc: &doc,
         metadata: &metadata,
@@ -180,6 +185,34 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
         });
     }
     Ok(report)
+}
+
+/// Warns about every item limit the document reached (each silently cutting a list otherwise), and
+/// keeps the diagnostics within [`limits::MAX_DIAGNOSTICS`], saying so when some are dropped.
+/// A limit reached is a warning even when the document has exactly that many items: the extractors
+/// stop there and cannot tell.
+fn limit_diagnostics(diagnostics: &mut Vec<Diagnostic>, caps: &[(bool, &str, usize, &str)]) {
+    let warnings: Vec<Diagnostic> = caps
+        .iter()
+        .filter(|c| c.0)
+        .map(|&(_, code, max, what)| Diagnostic {
+            severity: Severity::Warning,
+            code: code.into(),
+            message: format!("Đã đạt giới hạn {max} {what}."),
+            span: None,
+        })
+        .collect();
+    let room = limits::MAX_DIAGNOSTICS - warnings.len();
+    if diagnostics.len() > room {
+        diagnostics.truncate(room - 1);
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            code: "diagnostics.tooMany".into(),
+            message: format!("Quá {} ghi chú phân tích; các ghi chú sau đã bị bỏ.", limits::MAX_DIAGNOSTICS),
+            span: None,
+        });
+    }
+    diagnostics.extend(warnings);
 }
 
 /// The Report as compact JSON: the one serialisation both the CLI and the wasm module use.

@@ -49,3 +49,23 @@ fn một_dòng_1mb_và_ngoặc_vuông() {
     let r = parse_within(&t, Duration::from_secs(30));
     assert_eq!(r.outline.len(), 1);
 }
+
+/// One 1 MB paragraph of short sentences with 100,000 note marks: each key-point candidate used to
+/// re-read its whole paragraph (quadratic: ~50 s in a debug build), and each note scanned every
+/// mark for its anchor.
+#[test]
+fn một_đoạn_1mb_nhiều_câu_và_dấu_chú_thích() {
+    let mut t = String::new();
+    let mut i = 0;
+    while t.len() < 1 << 20 {
+        let n = i % 9_999 + 1;
+        if i % 10 == 9 {
+            t.push_str(&format!("[{n}: Theo số liệu của Cục Thống kê.] "));
+        } else {
+            t.push_str(&format!("Sản lượng tăng 6,7%[footnoteRef:{n}]. "));
+        }
+        i += 1;
+    }
+    let r = parse_within(&t, Duration::from_secs(20));
+    assert!(!r.summary.key_points.is_empty());
+}

@@ -565,7 +565,9 @@ pub fn reread_lines(text: &str, enc: Encoding) -> (String, OffsetMap, usize) {
     let mut converted = 0usize;
     let mut line_buf = String::new();
     let mut start = 0usize;
-    for line in text.split_inclusive('\n') {
+    // Lines as the normaliser sees them (old Mac `\r`, form feeds, U+2028…), so that a line of
+    // Unicode text does not keep a legacy line after its `\r` from being re-read.
+    for line in text.split_inclusive(['\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}']) {
         let base = start;
         start += line.len();
         let high = line

@@ -268,7 +268,8 @@ fn decode_utf8(bytes: &[u8], shift: usize) -> Decoded {
         ),
         span: None,
     }];
-    text_decoded(text, Encoding::Unknown, map, diagnostics)
+    // The valid parts may still be legacy text read as Windows-1252 ("B¸o c¸o"), as in valid UTF-8.
+    repair_plain(text_decoded(text, Encoding::Unknown, map, diagnostics))
 }
 
 /// UTF-8 with damage: its multi-byte sequences are mostly valid (8-bit legacy text almost never

@@ -163,7 +163,8 @@ fn is_label_word(w: &str) -> bool {
 
 fn prev_word(f: &str, at: usize) -> &str {
     let before = f[..at].trim_end();
-    let start = before.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+    // Whitespace can be wider than one byte (U+205F stays as printed): step over the whole char.
+    let start = before.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
     &before[start..]
 }
 

@@ -134,6 +134,13 @@ fn docx_form(doc: &Doc, out: &mut Footnotes) {
         }
     }
     crate::sort::sort(&mut cands);
+    // Anchors of each id in text order, and how many of them notes have taken: a note takes the
+    // first unused anchor of its id in O(1) (a scan over all anchors per note was quadratic on
+    // 100,000 markers).
+    let mut by_id: std::collections::HashMap<String, (Vec<usize>, usize)> = std::collections::HashMap::new();
+    for (k, (id, _, _)) in anchors.iter().enumerate() {
+        by_id.entry(id.clone()).or_default().0.push(k);
+    }
     let mut covered_to = 0;
     for (s, end, printed_end) in cands {
         if s < covered_to {
@@ -157,9 +164,14 @@ fn docx_form(doc: &Doc, out: &mut Footnotes) {
             break;
         }
         let id = text[s + 1..s + 1 + digits].to_owned();
-        let anchor = anchors.iter_mut().find(|(a, _, used)| *a == id && !*used).map(|(_, r, used)| {
-            *used = true;
-            r.clone()
+        let next = by_id.get_mut(id.as_str()).and_then(|(ks, taken)| {
+            let k = ks.get(*taken).copied()?;
+            *taken += 1;
+            Some(k)
+        });
+        let anchor = next.map(|k| {
+            anchors[k].2 = true;
+            anchors[k].1.clone()
         });
         out.items.push(Footnote { id: id.clone(), raw_marker: format!("[{id}:"), text: body.to_owned(), span: doc.span(s..printed_end), anchor: anchor.clone().map(|a| doc.span(a)) });
         out.body_ranges.push(s..printed_end);

@@ -171,6 +171,34 @@ pub fn normalise_with(input: &str, reflow: bool) -> Normalised {
     }
 }
 
+/// A character that starts a combining sequence (canonical combining class 0).
+fn is_starter(c: char) -> bool {
+    unicode_normalization::char::canonical_combining_class(c) == 0
+}
+
+/// Anchors a word that was rewritten (invisible characters dropped, glyphs repaired, NFC) so that
+/// every output position maps onto a character boundary of the input: NFC folds combining marks
+/// into their starter, so the output's starters correspond one-to-one, in order, to the input's
+/// (`starters`: their input offsets). Where they do not (Hangul jamo composing into one
+/// syllable), every position inside the word maps to the word's start.
+fn anchor_rewritten(map: &mut OffsetMap, out_at: usize, word: &str, start: usize, starters: &[usize]) {
+    if word.chars().filter(|&c| is_starter(c)).count() == starters.len() {
+        // Marks left uncomposed map to their starter.
+        let mut next = starters.iter();
+        let mut inp = start;
+        for (k, c) in word.char_indices() {
+            if is_starter(c) {
+                inp = next.next().copied().unwrap_or(inp);
+            }
+            map.anchor(out_at + k, inp);
+        }
+    } else {
+        for (k, _) in word.char_indices() {
+            map.anchor(out_at + k, start);
+        }
+    }
+}
+
 /// First pass: line ends, spaces, invisible characters, glyph repairs, NFC (module docs).
 pub fn clean(input: &str) -> Cleaned {
     let mut out = String::with_capacity(input.len());
@@ -203,15 +231,21 @@ pub fn clean(input: &str) -> Cleaned {
                 i += c.len_utf8();
             }
             Class::Other => {
-                for (pos, to) in pending.drain(..) {
-                    map.anchor(out.len(), pos);
-                    out.push(to);
-                }
                 let start = i;
                 let end = input[start..]
                     .char_indices()
                     .find(|&(_, c)| classify(c) != Class::Other)
                     .map_or(input.len(), |(k, _)| start + k);
+                if input[start..end].chars().all(is_dropped) {
+                    // Nothing of the word is kept: the blanks around it stay pending, so blanks
+                    // before a line break are still removed ("DÂN \u{FEFF}\n" → "DÂN\n").
+                    i = end;
+                    continue;
+                }
+                for (pos, to) in pending.drain(..) {
+                    map.anchor(out.len(), pos);
+                    out.push(to);
+                }
                 let word = &input[start..end];
                 map.anchor(out.len(), start);
                 if word.is_ascii() {
@@ -223,20 +257,24 @@ pub fn clean(input: &str) -> Cleaned {
                         out.push_str(word);
                     } else {
                         let mut fixed = String::with_capacity(word.len());
-                        for c in word.chars().filter(|&c| !is_dropped(c)) {
-                            match glyph_fix(c) {
-                                Some(r) => {
-                                    glyph_fixes += 1;
-                                    fixed.push_str(r);
+                        // Input offset of each starter of `fixed` (see `anchor_rewritten`).
+                        let mut starters: Vec<usize> = Vec::new();
+                        for (k, c) in word.char_indices().filter(|&(_, c)| !is_dropped(c)) {
+                            let repaired = glyph_fix(c);
+                            for r in repaired.map_or_else(|| vec![c], |r| r.chars().collect()) {
+                                if is_starter(r) {
+                                    starters.push(start + k);
                                 }
-                                None => fixed.push(c),
+                                fixed.push(r);
                             }
+                            glyph_fixes += usize::from(repaired.is_some());
                         }
                         scratch.clear();
                         crate::nfc::nfc_into(&fixed, &mut scratch);
                         if scratch != fixed {
                             recomposed_words += 1;
                         }
+                        anchor_rewritten(&mut map, out.len(), &scratch, start, &starters);
                         out.push_str(&scratch);
                     }
                 }

@@ -33,6 +33,11 @@ pub const WRAPPED_WIDTH_MAX: usize = 110;
 /// A line at least this share of the typical width reached the right margin.
 pub const FULL_LINE_SHARE: f64 = 0.8;
 
+/// Fewest non-blank lines between two bare page numbers ("12"). An A4 page of 13–14 pt text holds 30–45
+/// lines, half a page 15; the row and column numbers of a flattened table (one cell per line) come
+/// every 1–14 lines (legacy corpus: 2002-0112qd, 2004-B1-2-TMDA, 2004-duanLD9820).
+pub const MIN_PAGE_LINES: usize = 15;
+
 /// Reflowed text and its map.
 #[derive(Debug, Clone)]
 pub struct Reflowed {
@@ -109,10 +114,21 @@ pub fn reflow(text: &str) -> Reflowed {
         .enumerate()
         .filter_map(|(i, l)| p.page_number.captures(l).and_then(|c| c[1].parse().ok()).map(|n| (i, n)))
         .collect();
+    // A page of text lies between two page numbers; numbers closer together are a table's row or
+    // column numbers ("1\n2\n3", "1\nNgân sách\n2\nVốn vay"), which are content.
+    let mut nonblank_before = Vec::with_capacity(content.len() + 1);
+    nonblank_before.push(0usize);
+    for l in &content {
+        nonblank_before.push(nonblank_before.last().copied().unwrap_or(0) + usize::from(!l.is_empty()));
+    }
+    // "- 3 -" and "Trang 4" say they are page numbers, wherever they are (a PDF may write every
+    // page's footer at the end); a bare number must have a page of text before it.
+    let bare = |i: usize| content[i].bytes().all(|b| b.is_ascii_digit());
+    let page_apart = |a: usize, b: usize| (!bare(a) && !bare(b)) || nonblank_before[b] - nonblank_before[a + 1] >= MIN_PAGE_LINES;
     let mut drop = vec![false; all.len()];
     let (mut best, mut run) = ((0, 0), (0, 0)); // (start index in candidates, length)
     for k in 0..candidates.len() {
-        if k > 0 && candidates[k].1 == candidates[k - 1].1 + 1 {
+        if k > 0 && candidates[k].1 == candidates[k - 1].1 + 1 && page_apart(candidates[k - 1].0, candidates[k].0) {
             run.1 += 1;
         } else {
             run = (k, 1);
@@ -275,13 +291,25 @@ mod tests {
 
     #[test]
     fn số_trang_tăng_dần_bị_bỏ() {
-        let body = "Nội dung của trang, viết đủ dài để là một dòng văn bản bình thường.\n";
+        let body = "Nội dung của trang, viết đủ dài để là một dòng văn bản bình thường.\n".repeat(MIN_PAGE_LINES);
         let t = format!("{body}\n2\n\n{body}- 3 -\n{body}Trang 4\n{body}");
         let r = reflow(&t);
         assert_eq!(r.page_numbers, 3);
         assert!(!r.text.contains("- 3 -") && !r.text.contains("Trang 4") && !r.text.contains("\n2\n"));
         // A lone number that is not part of a run stays.
         assert!(reflow(&format!("{body}7\n{body}")).text.contains("\n7\n"));
+    }
+
+    #[test]
+    fn số_thứ_tự_cột_và_hàng_của_bảng_không_phải_số_trang() {
+        // The column numbers of a flattened table, and row numbers with one cell between them
+        // (legacy corpus 2006-HHamau3-1995, 2004-B1-2-TMDA): content, not page numbers.
+        let columns = "Họ và tên\nNơi thường trú\n1\n2\n3\n4\n5\n6\nNguyễn Văn A\n";
+        assert_eq!(reflow(columns).page_numbers, 0);
+        let rows = "Nguồn vốn\n1\nNgân sách SNKH\n2\nVốn vay tín dụng\n3\nVốn tự có\n4\nNguồn khác\n";
+        assert_eq!(reflow(rows).page_numbers, 0);
+        // Numbers that say they are page numbers need no page between them (footers written last).
+        assert_eq!(reflow("Nội dung.\n- 1 -\n- 2 -\n- 3 -\n").page_numbers, 3);
     }
 
     #[test]

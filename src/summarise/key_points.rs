@@ -262,10 +262,10 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
     crate::sort::sort_by(&mut order, |&a, &b| cands[b].score.total_cmp(&cands[a].score).then(a.cmp(&b)));
     // Each candidate stands for its passage (its paragraph, see `passage`): two sentences of one
     // paragraph are one key point.
-    // Computed on demand: only the candidates examined need theirs, and a long paragraph's
-    // passage costs a pass over the paragraph.
+    // Computed on demand: only the candidates examined need theirs.
+    let breaks: Vec<usize> = doc.text.match_indices('\n').map(|(k, _)| k).collect();
     let passages: Vec<std::cell::OnceCell<std::ops::Range<usize>>> = (0..n).map(|_| std::cell::OnceCell::new()).collect();
-    let passage_of = |k: usize| passages[k].get_or_init(|| passage(doc.text, cands[k].sentence.range.clone())).clone();
+    let passage_of = |k: usize| passages[k].get_or_init(|| passage(doc.text, &breaks, cands[k].sentence.range.clone())).clone();
     let mut chosen: Vec<usize> = Vec::new();
     let mut per_top: std::collections::HashMap<Option<usize>, usize> = std::collections::HashMap::new();
     let fits = |k: usize, chosen: &[usize], per_top: &std::collections::HashMap<Option<usize>, usize>| {
@@ -322,11 +322,15 @@ pub const MAX_PASSAGE_WORDS: usize = 160;
 /// The sentence extended over the rest of its paragraph while the passage stays under
 /// [`MAX_PASSAGE_WORDS`]: in reports a sentence's figures and qualifications often continue in the
 /// next sentence ("… đạt 76,06% chỉ tiêu. Sản lượng lúa …"), and a paragraph is one point.
-fn passage(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let line_end = text[r.end..].find('\n').map_or(text.len(), |k| r.end + k);
-    let line_start = text[..r.start].rfind('\n').map_or(0, |k| k + 1);
+///
+/// `breaks`: the positions of every `\n` of `text`. Work per sentence is bounded by the passage,
+/// not by its paragraph: one 1 MB paragraph has a thousand candidate sentences.
+fn passage(text: &str, breaks: &[usize], r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let k = breaks.partition_point(|&b| b < r.end);
+    let line_end = breaks.get(k).copied().unwrap_or(text.len());
+    let line_start = breaks[..breaks.partition_point(|&b| b < r.start)].last().map_or(0, |&b| b + 1);
     let para = text[line_start..line_end].trim();
-    let mut words = para.split_whitespace().count();
+    let mut words = para.split_whitespace().take(MAX_PASSAGE_WORDS + 1).count();
     if words <= MAX_PASSAGE_WORDS {
         let lead = text[line_start..line_end].len() - text[line_start..line_end].trim_start().len();
         let mut end = line_start + lead + para.len();
@@ -352,7 +356,15 @@ fn passage(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
     }
     let mut end = r.end;
     words = text[r.clone()].split_whitespace().count();
-    for (rel, sent) in sentences::split(text, r.end..line_end).into_iter().map(|s| (s.range.end, s.range)) {
+    // Only the next MAX_PASSAGE_WORDS + 1 words can join: a sentence reaching past them has more
+    // words than the passage may hold, so splitting just that far gives the same passage.
+    let window_end = text[r.end..line_end]
+        .split_whitespace()
+        .take(MAX_PASSAGE_WORDS + 1)
+        .last()
+        .map_or(r.end, |w| w.as_ptr() as usize - text.as_ptr() as usize + w.len());
+    let window_end = if window_end < line_end && text[window_end..line_end].trim().is_empty() { line_end } else { window_end };
+    for (rel, sent) in sentences::split(text, r.end..window_end).into_iter().map(|s| (s.range.end, s.range)) {
         let n = text[sent].split_whitespace().count();
         if words + n > MAX_PASSAGE_WORDS {
             break;
