@@ -100,7 +100,16 @@ pub fn all() -> &'static [Unit] {
 
 /// At most one edit apart (OCR: "trigu" for "trieu", "ddng" for "dong"); short words must be equal.
 fn close(a: &str, b: &str) -> bool {
-    a == b || (a.chars().count().min(b.chars().count()) >= 4 && crate::fold::within_one_edit(a, b))
+    if a == b {
+        return true;
+    }
+    // Cheap necessary condition first (this runs for every unit form after every number): words
+    // of 4+ chars one edit apart share their first two or their last two chars, hence bytes.
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    if x.len() < 4 || y.len() < 4 || (x[..2] != y[..2] && x[x.len() - 2..] != y[y.len() - 2..]) {
+        return false;
+    }
+    a.chars().count().min(b.chars().count()) >= 4 && crate::fold::within_one_edit(a, b)
 }
 
 /// Time words that follow a unit after "/" ("triệu đồng/người/năm"), OCR-tolerant.

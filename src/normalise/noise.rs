@@ -26,6 +26,10 @@ fn is_junk(c: char) -> bool {
 /// A token mixing letters and digits that is not a number with a unit ("6.070ha", "4.180m2"),
 /// a footnote mark, a symbol or a date-like code.
 fn is_mixed(token: &str) -> bool {
+    // Most words have no digit: decided without trimming or scanning for letters.
+    if !token.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let t = token.trim_matches(|c: char| !(crate::letters::is_letter(c) || c.is_numeric()));
     if t.contains(['/', '-', '[', ']', '_']) {
         return false;
@@ -57,7 +61,10 @@ pub fn assess(text: &str) -> Noise {
     for c in text.chars() {
         chars += 1;
         junk += usize::from(is_junk(c));
-        if crate::letters::is_letter(c) {
+        if c.is_ascii() {
+            // ASCII letters are never marked.
+            letters += usize::from(c.is_ascii_alphabetic());
+        } else if crate::letters::is_letter(c) {
             letters += 1;
             marked += usize::from(!c.is_ascii() && fold_char(c) != c);
         }
