@@ -224,11 +224,7 @@ fn group_key(c: &Citation) -> String {
 /// document's own number and symbol, which is never a citation of itself.
 pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
     let text = doc.text;
-    let mut masked = text.as_bytes().to_vec();
-    for r in footnote_markers(text) {
-        masked[r].iter_mut().for_each(|b| *b = b' ');
-    }
-    let masked = String::from_utf8(masked).unwrap_or_else(|_| text.to_owned());
+    let masked = crate::extract::masked(text, footnote_markers(text).into_iter());
     let fold = Folded::new(&masked, 0);
     let f = fold.text.as_str();
     // Folded offset of an original offset: origins are monotonic, so a binary search (no table

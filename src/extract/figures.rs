@@ -123,7 +123,9 @@ fn unit_after(f: &str, text: &str, fold: &Folded, at: usize) -> Option<UnitHit> 
     if hit.kind != UnitKind::Percent && !hit.name.contains('/') {
         // "triệu đồng/người/năm", "người/km²": per-something tails, printed as they are.
         static PER: OnceLock<Regex> = OnceLock::new();
-        let per = re(&PER, &format!(r"^(?:/[{L}][0-9{L}²]{{0,7}}){{1,2}}", L = crate::letters::LETTER_CLASS));
+        let per = PER.get_or_init(|| {
+            Regex::new(&format!(r"^(?:/[{L}][0-9{L}²]{{0,7}}){{1,2}}", L = crate::letters::LETTER_CLASS)).expect("static pattern")
+        });
         if let Some(m) = f.get(hit.end..).and_then(|s| per.find(s)) {
             // Each "/word" printed canonically when the catalogue knows it (OCR "/ngudi" → "/người").
             for w in m.as_str().split('/').filter(|w| !w.is_empty()) {
@@ -551,13 +553,7 @@ fn section_path(outline: &[Section], at: u32) -> Vec<u32> {
 pub fn extract(doc: &Doc, outline: &[Section], skip: &[Range<usize>], doc_period: Option<&str>) -> Vec<Figure> {
     let text = doc.text;
     // Masked copy: skipped ranges become spaces of the same byte length, so offsets stay valid.
-    let mut masked = text.as_bytes().to_vec();
-    for r in skip.iter().cloned().chain(footnote_markers(text)) {
-        if r.start <= r.end && r.end <= masked.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end) {
-            masked[r].iter_mut().for_each(|b| *b = b' ');
-        }
-    }
-    let masked = String::from_utf8(masked).unwrap_or_else(|_| text.to_owned());
+    let masked = crate::extract::masked(text, skip.iter().cloned().chain(footnote_markers(text)));
     let fold = Folded::new(&masked, 0);
     let f = fold.text.as_str();
     let english = english_separators(f);
