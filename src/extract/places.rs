@@ -32,6 +32,10 @@ fn level_of(type_word: &str) -> &'static str {
     }
 }
 
+/// A candidate abbreviation: two capitals first (every catalogue entry has them, tested), so
+/// ordinary capitalised words ("Huyện", "Ủy") are not even matched.
+const ABBR_PATTERN: &str = r"[A-ZĐ][A-ZĐ][A-Za-zĐđ&]*(?:-[A-ZĐ][A-Za-zĐđ&]*)?";
+
 /// Places and abbreviations of a document, one entry per distinct name, in order of first mention.
 pub fn extract(doc: &Doc) -> Vec<Place> {
     static TYPE: OnceLock<Regex> = OnceLock::new();
@@ -39,7 +43,7 @@ pub fn extract(doc: &Doc) -> Vec<Place> {
     let type_re = TYPE.get_or_init(|| {
         Regex::new(r"(?-u:\b)(tinh|thanh pho|tp\.|huyen|quan|thi xa|thi tran|xa|phuong|dac khu|ap|thon|khu pho)[ \t]+").expect("static pattern")
     });
-    let abbr_re = ABBR.get_or_init(|| Regex::new(r"[A-ZĐ][A-Za-zĐđ&]*(?:-[A-ZĐ][A-Za-zĐđ&]*)?").expect("static pattern"));
+    let abbr_re = ABBR.get_or_init(|| Regex::new(ABBR_PATTERN).expect("static pattern"));
     let text = doc.text;
     let folded = Folded::new(text, 0);
     let f = folded.text.as_str();
@@ -135,4 +139,18 @@ pub fn extract(doc: &Doc) -> Vec<Place> {
     }
     crate::sort::sort_by_key(&mut out, |p| p.span.start);
     out
+}
+
+#[cfg(test)]
+mod pattern_tests {
+    use super::ABBR_PATTERN;
+
+    #[test]
+    fn mọi_chữ_viết_tắt_trong_danh_mục_khớp_mẫu() {
+        let re = regex::Regex::new(&format!("^(?:{ABBR_PATTERN})$")).unwrap();
+        // Multi-word entries ("PAR INDEX") are for expanding text elsewhere, not found here.
+        for (abbr, _) in crate::catalogue::abbreviations::all().iter().filter(|(a, _)| !a.contains(' ')) {
+            assert!(re.is_match(abbr), "{abbr} would never be found");
+        }
+    }
 }
