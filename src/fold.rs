@@ -105,6 +105,35 @@ impl Folded {
         Folded { text, origin }
     }
 
+    /// The folding of `text` with `blanks` (byte ranges of `text`) replaced by spaces of the same
+    /// byte length — equal to `Folded::new(&extract::masked(text, blanks), 0)` — made from `self`,
+    /// the folding of `text` at base 0, by copying: the extractors that hide footnote markers
+    /// share one folding of the document instead of folding it again. Ranges must be sorted,
+    /// on char boundaries and in bounds (as `extract::masked` keeps them).
+    pub fn with_blanks(&self, text: &str, blanks: &[std::ops::Range<usize>]) -> Folded {
+        let body = &self.origin[..self.origin.len() - 1];
+        let first_at = |x: usize| body.partition_point(|&o| (o as usize) < x);
+        let mut out = Folded { text: String::with_capacity(self.text.len()), origin: Vec::with_capacity(self.origin.len()) };
+        let mut done = 0usize; // original bytes handled
+        for r in blanks {
+            if r.end <= done {
+                continue;
+            }
+            let start = r.start.max(done);
+            let (k0, k1) = (first_at(done), first_at(start));
+            out.text.push_str(&self.text[k0..k1]);
+            out.origin.extend_from_slice(&self.origin[k0..k1]);
+            out.text.extend(std::iter::repeat_n(' ', r.end - start));
+            out.origin.extend((start..r.end).map(|o| o as u32));
+            done = r.end;
+        }
+        let k0 = first_at(done);
+        out.text.push_str(&self.text[k0..]);
+        out.origin.extend_from_slice(&self.origin[k0..]);
+        debug_assert_eq!(out.origin.last().copied(), Some(text.len() as u32));
+        out
+    }
+
     /// Original byte offset of folded byte offset `k`.
     pub fn origin(&self, k: usize) -> usize {
         self.origin[k.min(self.origin.len() - 1)] as usize
@@ -189,6 +218,21 @@ mod tests {
         assert!(within_one_edit("quyet", "quyt"));
         assert!(!within_one_edit("trieu", "tgigu"));
         assert!(!within_one_edit("ha", "haaa"));
+    }
+
+    #[test]
+    fn gấp_có_che_bằng_gấp_văn_bản_đã_che() {
+        let text = "Tăng 6,7%[footnoteRef:1] so với năm 2022 ĐẢNG\u{301} bộ[footnoteRef:2].";
+        let whole = Folded::new(text, 0);
+        let a = text.find('[').unwrap();
+        let b = text.rfind('[').unwrap();
+        for blanks in [vec![], vec![a..a + 16], vec![a..a + 16, b..b + 16], vec![0..4, 2..9], vec![0..text.len()], vec![text.len()..text.len()]] {
+            let blanks: Vec<std::ops::Range<usize>> = blanks.into_iter().filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end)).collect();
+            let want = Folded::new(&crate::extract::masked(text, blanks.iter().cloned()), 0);
+            let got = whole.with_blanks(text, &blanks);
+            assert_eq!(got.text, want.text, "{blanks:?}");
+            assert_eq!(got.origin, want.origin, "{blanks:?}");
+        }
     }
 
     /// Reference: the edit distance by dynamic programming, over chars.

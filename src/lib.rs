@@ -68,7 +68,8 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
     let text = normalised.text.as_str();
     let seg = segment::segment(text);
     let index = span::Utf16Index::new(text);
-    let doc = extract::Doc { text, seg: &seg, index: &index };
+    let folded = fold::Folded::new(text, 0);
+    let doc = extract::Doc { text, seg: &seg, index: &index, folded: &folded };
 
     let mut diagnostics = decoded.diagnostics;
     let mut encoding = decoded.encoding;

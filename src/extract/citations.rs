@@ -224,8 +224,9 @@ fn group_key(c: &Citation) -> String {
 /// document's own number and symbol, which is never a citation of itself.
 pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
     let text = doc.text;
-    let masked = crate::extract::masked(text, footnote_markers(text).into_iter());
-    let fold = Folded::new(&masked, 0);
+    let blanks = crate::extract::blank_ranges(text, footnote_markers(text).into_iter());
+    let masked = crate::extract::masked_with(text, &blanks);
+    let fold = doc.folded.with_blanks(text, &blanks);
     let f = fold.text.as_str();
     // Folded offset of an original offset: origins are monotonic, so a binary search (no table
     // as large as the text).

@@ -553,8 +553,8 @@ fn section_path(outline: &[Section], at: u32) -> Vec<u32> {
 pub fn extract(doc: &Doc, outline: &[Section], skip: &[Range<usize>], doc_period: Option<&str>) -> Vec<Figure> {
     let text = doc.text;
     // Masked copy: skipped ranges become spaces of the same byte length, so offsets stay valid.
-    let masked = crate::extract::masked(text, skip.iter().cloned().chain(footnote_markers(text)));
-    let fold = Folded::new(&masked, 0);
+    let blanks = crate::extract::blank_ranges(text, skip.iter().cloned().chain(footnote_markers(text)));
+    let fold = doc.folded.with_blanks(text, &blanks);
     let f = fold.text.as_str();
     let english = english_separators(f);
     let tokens = scan_tokens(f, text, &fold, english);

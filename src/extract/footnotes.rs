@@ -338,7 +338,8 @@ mod tests {
     fn notes(t: &str, ocr: bool) -> Footnotes {
         let seg = segment(t);
         let index = Utf16Index::new(t);
-        let doc = Doc { text: t, seg: &seg, index: &index };
+        let folded = crate::fold::Folded::new(t, 0);
+        let doc = Doc { text: t, seg: &seg, index: &index, folded: &folded };
         extract(&doc, ocr)
     }
 

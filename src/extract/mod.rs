@@ -22,17 +22,30 @@ pub struct Doc<'a> {
     pub seg: &'a Segmented,
     /// Byte → UTF-16 conversion.
     pub index: &'a Utf16Index<'a>,
+    /// The text folded once ([`crate::fold`]), shared by the extractors that read folded text.
+    pub folded: &'a crate::fold::Folded,
+}
+
+/// The ranges of `ranges` that can be blanked in `text` (in bounds, not reversed, on char
+/// boundaries), sorted by start; overlapping ones are kept.
+pub fn blank_ranges(text: &str, ranges: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
+    let mut rs: Vec<Range<usize>> =
+        ranges.filter(|r| r.start <= r.end && r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)).collect();
+    crate::sort::sort_by_key(&mut rs, |r| r.start);
+    rs
 }
 
 /// `text` with the given byte ranges blanked by spaces of the same byte length, so offsets stay
 /// valid (footnote markers and bodies hidden from the running-text extractors). Ranges that are
 /// out of bounds, reversed or not on char boundaries are ignored; overlapping ones are fine.
 pub fn masked(text: &str, ranges: impl Iterator<Item = Range<usize>>) -> String {
-    let mut rs: Vec<Range<usize>> =
-        ranges.filter(|r| r.start <= r.end && r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)).collect();
-    crate::sort::sort_by_key(&mut rs, |r| r.start);
+    masked_with(text, &blank_ranges(text, ranges))
+}
+
+/// [`masked`] for ranges already checked and sorted by [`blank_ranges`].
+pub fn masked_with(text: &str, blanks: &[Range<usize>]) -> String {
     let mut out = String::with_capacity(text.len());
-    for r in rs {
+    for r in blanks {
         // Copy up to the range, then blank what of it is not blanked yet.
         let from = out.len().max(r.start);
         if out.len() < r.start {

@@ -9,7 +9,7 @@
 
 use super::Doc;
 use crate::catalogue::{abbreviations, admin_units};
-use crate::fold::{fold, Folded};
+use crate::fold::fold;
 use crate::limits::MAX_PLACES;
 use crate::report::Place;
 use regex::Regex;
@@ -45,7 +45,7 @@ pub fn extract(doc: &Doc) -> Vec<Place> {
     });
     let abbr_re = ABBR.get_or_init(|| Regex::new(ABBR_PATTERN).expect("static pattern"));
     let text = doc.text;
-    let folded = Folded::new(text, 0);
+    let folded = doc.folded;
     let f = folded.text.as_str();
     let units = admin_units::get();
     let mut out: Vec<Place> = Vec::new();

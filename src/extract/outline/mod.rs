@@ -435,7 +435,8 @@ mod tests {
     fn outline(t: &str) -> Vec<Section> {
         let seg = segment(t);
         let index = Utf16Index::new(t);
-        let doc = Doc { text: t, seg: &seg, index: &index };
+        let folded = crate::fold::Folded::new(t, 0);
+        let doc = Doc { text: t, seg: &seg, index: &index, folded: &folded };
         extract_with(&doc, &[], DocKind::Report).0
     }
 
