@@ -8,8 +8,10 @@
 //!   - `normalise`: decode + normalise (what viparse's `load` does: extract, convert, NFC),
 //!   - `parse`: the full `baocao::parse` (what the CLI and the wasm `parse` do),
 //!   - `floor`: one pass counting b'\n' over the same bytes (the memory-bound floor).
+//!
 //! Prints one JSON object per line: {"file","bytes","ok","extract_ns","normalise_ns","parse_ns","floor_ns"}.
 //! (The floor is compiled with the release profile, opt-level "s", like the rest.)
+//!
 //! Writes the full parse's `text` to OUT_DIR/<file name>.txt for the token-accuracy score.
 use std::hint::black_box;
 use std::time::{Duration, Instant};
