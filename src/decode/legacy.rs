@@ -1122,7 +1122,8 @@ mod tests {
             all.len()
         };
         assert_eq!(count(TCVN3_TSV, 3), 139);
-        assert_eq!(count(VNI_TSV, 2), 134);
+        // 134 letters + 10 "i"/"I" + mark pairs (data/encodings/vni.tsv, end).
+        assert_eq!(count(VNI_TSV, 2), 144);
         assert_eq!(count(VISCII_TSV, 2), 134);
         assert_eq!(count(VPS_TSV, 2), 134);
         assert_eq!(count(VIQR_TSV, 2), 134);
@@ -1135,7 +1136,7 @@ mod tests {
         let pairs = t.vni_marks.iter().flatten().filter(|&&c| c != NONE).count();
         assert_eq!(
             pairs + t.vni_single.iter().filter(|&&c| c != NONE).count(),
-            134
+            144
         );
         // 134 letters less đ/Đ (VIQR "dd", decoded without the table).
         assert_eq!(t.viqr.iter().filter(|&&c| c != NONE).count(), 132);
@@ -1270,6 +1271,8 @@ mod tests {
         );
         assert_eq!(dec(b"CO\xc4NG HO\xd8A", Encoding::Vni), "CỘNG HÒA");
         assert_eq!(dec(b"A\xfbnh", Encoding::Vni), "Ảnh");
+        // "i" + mark byte (typed letter then tone) as well as the single bytes.
+        assert_eq!(dec(b"ph\xed ph\x69\xf9 t\x69\xf9nh th\x69\xf8 TH\x49\xd8", Encoding::Vni), "phí phí tính thì THÌ");
         let (s, m) = decode_bytes(b"\xd1o\xe4c la\xe4p", Encoding::Vni);
         assert_eq!(s, "Độc lập");
         check_map(&s, &m, 9);
