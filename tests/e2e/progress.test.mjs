@@ -8,9 +8,14 @@
 // seen and cancelled.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { serve, CSP } from '../../scripts/serve.mjs';
+import { buildSingle } from '../../scripts/build-single.mjs';
 import { WWW, LAUNCH, requirePrerequisites, seedText, openPage, docStatuses } from './helpers.mjs';
 
 const T = { timeout: 120_000 };
@@ -197,5 +202,33 @@ test('progress: a large file picked through the input shows a progress bar while
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
+  }
+});
+
+test('single file from file://: cancelling the parse in flight respawns the Blob-URL worker, the queue goes on', T, async () => {
+  // Built from the current www/ into a temp dir (dist/ is left to page.test.mjs).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-single-'));
+  const out = path.join(dir, 'baocao.html');
+  buildSingle({ www: WWW, out });
+  const { context, page, errors } = await openPage(browser);
+  let workersStarted = 0;
+  page.on('worker', () => (workersStarted += 1));
+  try {
+    await page.goto(pathToFileURL(out).href);
+    await page.waitForFunction(() => document.getElementById('version').textContent !== '');
+    const before = workersStarted;
+    await page.setInputFiles('#file', [bigFile('lon.txt', 8), { name: 'seed-002.txt', mimeType: 'text/plain', buffer: Buffer.from(seedText(SEED_002)) }]);
+    await waitPhase(page, 0, 'parsing');
+    await page.click('#pending-cancel'); // the pending card's button: the selected (first) document
+    await waitAllSettled(page, 2, 30_000);
+    assert.deepEqual(await statuses(page), ['cancelled', 'done']);
+    assert.ok(workersStarted > before, 'a fresh worker from the Blob URL');
+    await page.click('#docs li:nth-child(2) .doc-select');
+    assert.match(await page.locator('#metadata').innerText(), /7763/);
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
