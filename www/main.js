@@ -131,8 +131,11 @@ function registerServiceWorker(version) {
 
 /**
  * @typedef {{id:number, name:string, label:string, kind:'file'|'paste', size:number,
- *   status:'parsing'|'done'|'error', started:boolean, file?:File|null, text?:string|null,
- *   report?:object|null, error?:{code:string,message:string}|null, ms?:number|null}} Doc
+ *   status:'parsing'|'done'|'error'|'cancelled', started:boolean, file?:File|null, text?:string|null,
+ *   report?:object|null, error?:{code:string,message:string}|null, ms?:number|null,
+ *   phase?:'reading'|'parsing'|null, loaded?:number, parseStart?:number, abortRead?:Function|null}} Doc
+ * status 'parsing' covers the whole wait: queued (!started), then phase 'reading' (a File being
+ * read, `loaded` bytes so far), then phase 'parsing' (posted to the worker at `parseStart`).
  */
 const state = {
   /** @type {Doc[]} */ docs: [],
@@ -161,6 +164,7 @@ function addDoc(doc) {
 
 function failDoc(doc, code, message) {
   doc.status = 'error';
+  doc.phase = null;
   // message: the parser's own words (shown as is); key/vars: a UI message, translated when shown.
   doc.error = { code: code || 'ERROR', ...(typeof message === 'string' ? { message } : message || {}) };
   doc.file = null;
@@ -219,6 +223,8 @@ function afterAdd(added) {
 function removeDoc(id) {
   const i = state.docs.findIndex((d) => d.id === id);
   if (i < 0) return;
+  // A document still being read or parsed is cancelled first: its worker is not left busy.
+  if (runner.inflight === state.docs[i]) cancelDoc(id, { quiet: true });
   const [doc] = state.docs.splice(i, 1);
   doc.removed = true;
   docItems.get(id)?.remove();
@@ -232,6 +238,7 @@ function removeDoc(id) {
 }
 
 function clearDocs() {
+  cancelAll({ quiet: true }); // one worker restart at most, no queued document started meanwhile
   for (const d of [...state.docs]) removeDoc(d.id);
 }
 
@@ -316,6 +323,7 @@ function onWorkerMessage(w, m) {
   if (m.ok) {
     runner.failures = 0;
     doc.status = 'done';
+    doc.phase = null;
     doc.report = m.report;
     doc.ms = typeof m.ms === 'number' ? m.ms : null;
     if (!doc.removed) docChanged(doc);
@@ -363,6 +371,162 @@ function giveUp(reason) {
   }
 }
 
+// --- cancelling ------------------------------------------------------------------------------
+// A queued document just leaves the queue. The one in flight is either still being read (the
+// read is aborted) or inside the worker, where the parse is one synchronous wasm call: the only
+// way to stop it is to terminate the worker. That is the same path as after a trap (killWorker,
+// then pump() starts a fresh worker for the next document); a cancel is not a worker failure.
+
+function cancelDoc(id, { quiet = false } = {}) {
+  const doc = docById(id);
+  if (!doc || doc.status !== 'parsing') return;
+  const wasInflight = runner.inflight === doc;
+  const inWorker = wasInflight && doc.phase === 'parsing';
+  doc.status = 'cancelled';
+  doc.phase = null;
+  doc.file = null;
+  doc.text = null;
+  if (doc.abortRead) {
+    doc.abortRead();
+    doc.abortRead = null;
+  }
+  if (wasInflight) {
+    runner.inflight = null;
+    if (inWorker) restartWorker();
+  }
+  if (!quiet && !doc.removed) {
+    announce(ui.t('docs.announceCancelled', { name: docLabel(doc) }));
+    renderDocItem(doc);
+    if (doc.id === state.selectedId) renderSelection();
+  }
+  updateChrome();
+  if (wasInflight) pump();
+}
+
+function cancelAll({ quiet = false } = {}) {
+  const pending = state.docs.filter((d) => d.status === 'parsing');
+  // Queued ones first, so that cancelling the one in flight does not start the next of them.
+  pending.sort((a, b) => (a === runner.inflight) - (b === runner.inflight));
+  for (const d of pending) cancelDoc(d.id, { quiet });
+}
+
+/** Terminates the worker (busy with a parse nobody wants any more) and starts a fresh one. */
+function restartWorker() {
+  const comparing = compare.timer !== null && !$('compare-view').hidden;
+  killWorker();
+  try {
+    spawnWorker(); // compiles the wasm now, so the next document does not wait for it
+  } catch (err) {
+    console.error('baocao: cannot start worker', err);
+  }
+  // A comparison queued behind the cancelled parse died with the worker: ask again.
+  if (comparing) openCompare();
+}
+
+// --- reading a File with progress -------------------------------------------------------------
+
+/** Reads doc.file chunk by chunk (progress in doc.loaded); null when cancelled meanwhile. */
+async function readFile(doc) {
+  const file = doc.file;
+  if (typeof file.stream !== 'function') return file.arrayBuffer();
+  const reader = file.stream().getReader();
+  doc.abortRead = () => reader.cancel().catch(() => {});
+  let buf = new Uint8Array(file.size);
+  let off = 0;
+  let painted = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || doc.status !== 'parsing') break;
+      if (off + value.length > buf.length) {
+        // The file grew since it was picked: make room.
+        const bigger = new Uint8Array(Math.max(buf.length * 2, off + value.length));
+        bigger.set(buf.subarray(0, off));
+        buf = bigger;
+      }
+      buf.set(value, off);
+      off += value.length;
+      doc.loaded = off;
+      const now = performance.now();
+      if (now - painted > 50) {
+        painted = now;
+        updateProgress(doc);
+      }
+    }
+  } finally {
+    doc.abortRead = null;
+  }
+  if (doc.status !== 'parsing') return null;
+  return off === buf.length ? buf.buffer : buf.slice(0, off).buffer;
+}
+
+// --- progress display -------------------------------------------------------------------------
+
+let ticker = null; // once a second while a document is in the worker: elapsed seconds
+
+function ensureTicker() {
+  if (ticker) return;
+  ticker = setInterval(() => {
+    const doc = runner.inflight;
+    if (!doc || doc.phase !== 'parsing') {
+      clearInterval(ticker);
+      ticker = null;
+      return;
+    }
+    updateProgress(doc);
+  }, 1000);
+}
+
+/** Determinate (reading: percent of bytes) or indeterminate (parsing: elapsed seconds). */
+function progressInfo(doc) {
+  if (doc.phase === 'reading') {
+    const total = doc.size || 0;
+    const loaded = doc.loaded || 0;
+    const pct = total ? Math.min(100, Math.floor((loaded / total) * 100)) : 0;
+    const ctx = uiCtx();
+    return { value: pct, text: ui.t('progress.reading', { pct, loaded: fmtBytes(ctx, loaded), total: fmtBytes(ctx, total) }) };
+  }
+  const s = Math.max(0, Math.floor((performance.now() - (doc.parseStart || performance.now())) / 1000));
+  return { value: null, text: ui.t('progress.parsing', { s }) };
+}
+
+/** A progress bar: <progress role=progressbar> (no inline style: CSP) + a visible label. */
+function progressWidget(doc) {
+  const wrap = el('div', { class: 'progress' },
+    el('progress', { role: 'progressbar', max: '100' }),
+    el('span', { class: 'progress-label', 'aria-hidden': 'true' }));
+  paintProgress(wrap, doc);
+  return wrap;
+}
+
+function paintProgress(wrap, doc) {
+  const bar = wrap.querySelector('progress');
+  const label = wrap.querySelector('.progress-label');
+  if (!bar || !label) return;
+  const p = progressInfo(doc);
+  bar.setAttribute('aria-label', ui.t('progress.label', { name: docLabel(doc) }));
+  if (p.value === null) {
+    bar.removeAttribute('value'); // indeterminate
+    for (const a of ['aria-valuenow', 'aria-valuemin', 'aria-valuemax']) bar.removeAttribute(a);
+  } else {
+    bar.value = p.value;
+    bar.setAttribute('aria-valuenow', String(p.value));
+    bar.setAttribute('aria-valuemin', '0');
+    bar.setAttribute('aria-valuemax', '100');
+  }
+  bar.setAttribute('aria-valuetext', p.text);
+  wrap.dataset.phase = doc.phase || '';
+  label.textContent = p.text;
+}
+
+/** Repaints a document's bars in place (list item and, when selected, the pending card). */
+function updateProgress(doc) {
+  if (doc.status !== 'parsing' || !doc.started) return;
+  const w = docItems.get(doc.id)?.querySelector('.progress');
+  if (w) paintProgress(w, doc);
+  if (doc.id === state.selectedId && !$('doc-pending').hidden) paintProgress($('pending-progress'), doc);
+}
+
 async function pump() {
   if (runner.inflight) return;
   if (runner.unavailable) {
@@ -378,6 +542,8 @@ async function pump() {
     return;
   }
   doc.started = true;
+  doc.phase = doc.kind === 'paste' ? 'parsing' : 'reading';
+  doc.loaded = 0;
   runner.inflight = doc;
   renderDocItem(doc);
   if (state.selectedId === doc.id) renderSelection();
@@ -390,14 +556,15 @@ async function pump() {
   } else {
     let buf;
     try {
-      buf = await doc.file.arrayBuffer();
+      buf = await readFile(doc);
     } catch (err) {
+      if (runner.inflight !== doc) return; // cancelled meanwhile: the queue has moved on
       runner.inflight = null;
       failDoc(doc, 'READ_FAILED', { key: 'error.read', vars: { msg: String(err?.message || err) } });
       pump();
       return;
     }
-    if (doc.removed || runner.inflight !== doc) {
+    if (!buf || doc.removed || runner.inflight !== doc) {
       if (runner.inflight === doc) runner.inflight = null;
       pump();
       return;
@@ -419,6 +586,13 @@ async function pump() {
   }
   runner.timer = setTimeout(onTimeout, PARSE_TIMEOUT_MS);
   w.postMessage(msg, transfer);
+  if (doc.phase !== 'parsing') {
+    doc.phase = 'parsing';
+    renderDocItem(doc); // determinate (reading) → indeterminate (parsing) bar
+  }
+  doc.parseStart = performance.now();
+  updateProgress(doc);
+  ensureTicker();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -477,9 +651,27 @@ function renderDocItem(doc) {
     text: '×',
     on: { click: () => removeDoc(doc.id) },
   });
-  const hadFocus = li.contains(document.activeElement) && document.activeElement.classList.contains('doc-select');
-  li.replaceChildren(selectBtn, remove);
-  if (hadFocus) selectBtn.focus();
+  // Queued or in flight: a progress bar once started (else "waiting") and a Cancel button.
+  let busy = null;
+  let cancel = null;
+  if (doc.status === 'parsing') {
+    cancel = el('button', {
+      type: 'button',
+      class: 'button button-small doc-cancel',
+      'aria-label': ui.t('docs.cancelLabel', { name: label }),
+      text: ui.t('docs.cancel'),
+      on: { click: () => cancelDoc(doc.id) },
+    });
+    busy = el('div', { class: 'doc-busy' },
+      doc.started ? progressWidget(doc) : el('span', { class: 'progress-label', text: ui.t('progress.waiting') }),
+      cancel);
+  }
+  const active = document.activeElement;
+  const hadFocus = li.contains(active) && active.classList.contains('doc-select');
+  const hadCancelFocus = li.contains(active) && active.classList.contains('doc-cancel');
+  li.replaceChildren(selectBtn, remove, ...(busy ? [busy] : []));
+  if (hadFocus || (hadCancelFocus && !cancel)) selectBtn.focus();
+  else if (hadCancelFocus) cancel.focus();
 }
 
 function updateChrome() {
@@ -489,7 +681,9 @@ function updateChrome() {
   $('clear-docs').disabled = n === 0;
   $('download-all').disabled = !state.docs.some((d) => d.status === 'done');
   $('compare-docs').disabled = state.docs.filter((d) => d.status === 'done').length < 2;
-  const busy = state.docs.some((d) => d.status === 'parsing');
+  const pending = state.docs.filter((d) => d.status === 'parsing').length;
+  const busy = pending > 0;
+  $('cancel-all').hidden = pending < 2;
   document.body.dataset.state = n === 0 ? 'idle' : busy ? 'busy' : 'ready';
   document.body.setAttribute('aria-busy', busy ? 'true' : 'false');
 }
@@ -500,7 +694,8 @@ function announce(text) {
 }
 
 function docChanged(doc) {
-  if (doc.status === 'done') announce(ui.t('docs.announceDone', { name: docLabel(doc) }));
+  if (doc.status === 'cancelled') announce(ui.t('docs.announceCancelled', { name: docLabel(doc) }));
+  else if (doc.status === 'done') announce(ui.t('docs.announceDone', { name: docLabel(doc) }));
   else if (doc.status === 'error') announce(ui.t('docs.announceError', { name: docLabel(doc), msg: errorText(doc.error) }));
   renderDocItem(doc);
   if (doc.id === state.selectedId) renderSelection();
@@ -539,6 +734,7 @@ function renderSelection() {
     $('welcome').hidden = which !== 'welcome';
     $('doc-pending').hidden = which !== 'pending';
     $('doc-error').hidden = which !== 'error';
+    $('doc-cancelled').hidden = which !== 'cancelled';
     $('report-view').hidden = which !== 'report';
   };
   if (!doc) {
@@ -549,7 +745,16 @@ function renderSelection() {
   if (doc.status === 'parsing') {
     state.renderedKey = null;
     $('pending-name').textContent = `“${docLabel(doc)}”`;
+    $('pending-cancel').setAttribute('aria-label', ui.t('docs.cancelLabel', { name: docLabel(doc) }));
     show('pending');
+    $('pending-progress').hidden = !doc.started;
+    if (doc.started) paintProgress($('pending-progress'), doc);
+    return;
+  }
+  if (doc.status === 'cancelled') {
+    state.renderedKey = null;
+    $('cancelled-name').textContent = docLabel(doc);
+    show('cancelled');
     return;
   }
   if (doc.status === 'error') {
@@ -668,7 +873,7 @@ const COMPARE_TIMEOUT_MS = 30_000;
 function openCompare() {
   const done = state.docs.filter((d) => d.status === 'done' && isObj(d.report));
   if (done.length < 2) return;
-  for (const id of ['welcome', 'doc-pending', 'doc-error', 'report-view']) $(id).hidden = true;
+  for (const id of ['welcome', 'doc-pending', 'doc-error', 'doc-cancelled', 'report-view']) $(id).hidden = true;
   $('compare-view').hidden = false;
   $('compare-body').replaceChildren();
   $('compare-csv').disabled = true;
@@ -692,6 +897,7 @@ function openCompare() {
 function onCompareReply(m) {
   if (m.seq !== compare.seq) return; // an older request
   clearTimeout(compare.timer);
+  compare.timer = null;
   if (!m.ok) {
     $('compare-status').textContent = ui.t('compare.failed', { msg: m.message || ui.t('error.unknown') });
     return;
@@ -852,6 +1058,10 @@ function wire() {
   }
   $('download-all').addEventListener('click', downloadAll);
   $('clear-docs').addEventListener('click', clearDocs);
+  $('cancel-all').addEventListener('click', cancelAll);
+  $('pending-cancel').addEventListener('click', () => {
+    if (state.selectedId !== null) cancelDoc(state.selectedId);
+  });
   $('print-report').addEventListener('click', () => window.print());
   $('lang-toggle').addEventListener('click', () => setLang(ui.lang === 'vi' ? 'en' : 'vi'));
 
@@ -873,7 +1083,7 @@ else wire();
 
 // For debugging and tests: read-only view of the documents.
 globalThis.baocao = Object.freeze({
-  docs: () => state.docs.map((d) => ({ id: d.id, name: d.name, status: d.status, error: d.error, report: d.report })),
+  docs: () => state.docs.map((d) => ({ id: d.id, name: d.name, status: d.status, phase: d.phase ?? null, error: d.error, report: d.report })),
   selected: () => selectedDoc()?.report ?? null,
   lang: () => ui.lang,
 });
