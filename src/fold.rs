@@ -221,6 +221,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)] // one-range lists are cases under test
     fn gấp_có_che_bằng_gấp_văn_bản_đã_che() {
         let text = "Tăng 6,7%[footnoteRef:1] so với năm 2022 ĐẢNG\u{301} bộ[footnoteRef:2].";
         let whole = Folded::new(text, 0);

@@ -30,10 +30,12 @@ pub const VETO: f64 = -2.0;
 
 /// Cues indexed by their first word: (first word → [(index in [`cues`], remaining words)]), so a
 /// sentence is scored in one pass over its words instead of one substring search per cue.
-fn by_first_word() -> &'static std::collections::HashMap<&'static str, Vec<(usize, Vec<&'static str>)>> {
-    static INDEX: OnceLock<std::collections::HashMap<&'static str, Vec<(usize, Vec<&'static str>)>>> = OnceLock::new();
+type CueIndex = std::collections::HashMap<&'static str, Vec<(usize, Vec<&'static str>)>>;
+
+fn by_first_word() -> &'static CueIndex {
+    static INDEX: OnceLock<CueIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: std::collections::HashMap<&'static str, Vec<(usize, Vec<&'static str>)>> = Default::default();
+        let mut index = CueIndex::default();
         for (i, &(cue, _)) in cues().iter().enumerate() {
             let mut words = cue.split(' ');
             if let Some(first) = words.next() {

@@ -71,6 +71,8 @@ impl Doc<'_> {
 }
 
 #[cfg(test)]
+// Single ranges in vectors and a reversed range are the cases under test.
+#[allow(clippy::single_range_in_vec_init, clippy::reversed_empty_ranges)]
 mod masked_tests {
     use super::masked;
 

@@ -303,7 +303,7 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
         .into_iter()
         .zip(ranges)
         .map(|(k, range)| {
-            let c = std::mem::replace(&mut cands[k].why, Vec::new());
+            let c = std::mem::take(&mut cands[k].why);
             let cand = &cands[k];
             KeyPoint {
                 text: doc.text[range.clone()].to_owned(),
