@@ -106,10 +106,10 @@ impl Folded {
     }
 
     /// The folding of `text` with `blanks` (byte ranges of `text`) replaced by spaces of the same
-    /// byte length — equal to `Folded::new(&extract::masked(text, blanks), 0)` — made from `self`,
+    /// byte length — equal to `Folded::new(&extract::masked_with(text, blanks), 0)` — made from `self`,
     /// the folding of `text` at base 0, by copying: the extractors that hide footnote markers
     /// share one folding of the document instead of folding it again. Ranges must be sorted,
-    /// on char boundaries and in bounds (as `extract::masked` keeps them).
+    /// on char boundaries and in bounds (as `extract::blank_ranges` keeps them).
     pub fn with_blanks(&self, text: &str, blanks: &[std::ops::Range<usize>]) -> Folded {
         let body = &self.origin[..self.origin.len() - 1];
         let first_at = |x: usize| body.partition_point(|&o| (o as usize) < x);
@@ -229,7 +229,7 @@ mod tests {
         let b = text.rfind('[').unwrap();
         for blanks in [vec![], vec![a..a + 16], vec![a..a + 16, b..b + 16], vec![0..4, 2..9], vec![0..text.len()], vec![text.len()..text.len()]] {
             let blanks: Vec<std::ops::Range<usize>> = blanks.into_iter().filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end)).collect();
-            let want = Folded::new(&crate::extract::masked(text, blanks.iter().cloned()), 0);
+            let want = Folded::new(&crate::extract::masked_with(text, &blanks), 0);
             let got = whole.with_blanks(text, &blanks);
             assert_eq!(got.text, want.text, "{blanks:?}");
             assert_eq!(got.origin, want.origin, "{blanks:?}");

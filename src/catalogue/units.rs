@@ -100,16 +100,9 @@ pub fn all() -> &'static [Unit] {
 
 /// At most one edit apart (OCR: "trigu" for "trieu", "ddng" for "dong"); short words must be equal.
 fn close(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    // Cheap necessary condition first (this runs for every unit form after every number): words
-    // of 4+ chars one edit apart share their first two or their last two chars, hence bytes.
-    let (x, y) = (a.as_bytes(), b.as_bytes());
-    if x.len() < 4 || y.len() < 4 || (x[..2] != y[..2] && x[x.len() - 2..] != y[y.len() - 2..]) {
-        return false;
-    }
-    a.chars().count().min(b.chars().count()) >= 4 && crate::fold::within_one_edit(a, b)
+    // Byte lengths first: this runs for every unit form after every number, and a word of 4+
+    // chars has 4+ bytes. `within_one_edit` rejects most other pairs by their first/last bytes.
+    a == b || (a.len() >= 4 && b.len() >= 4 && a.chars().count().min(b.chars().count()) >= 4 && crate::fold::within_one_edit(a, b))
 }
 
 /// Time words that follow a unit after "/" ("triệu đồng/người/năm"), OCR-tolerant.

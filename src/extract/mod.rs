@@ -35,14 +35,9 @@ pub fn blank_ranges(text: &str, ranges: impl Iterator<Item = Range<usize>>) -> V
     rs
 }
 
-/// `text` with the given byte ranges blanked by spaces of the same byte length, so offsets stay
-/// valid (footnote markers and bodies hidden from the running-text extractors). Ranges that are
-/// out of bounds, reversed or not on char boundaries are ignored; overlapping ones are fine.
-pub fn masked(text: &str, ranges: impl Iterator<Item = Range<usize>>) -> String {
-    masked_with(text, &blank_ranges(text, ranges))
-}
-
-/// [`masked`] for ranges already checked and sorted by [`blank_ranges`].
+/// `text` with `blanks` (from [`blank_ranges`]) blanked by spaces of the same byte length, so
+/// offsets stay valid (footnote markers and bodies hidden from the running-text extractors).
+/// Overlapping ranges are fine.
 pub fn masked_with(text: &str, blanks: &[Range<usize>]) -> String {
     let mut out = String::with_capacity(text.len());
     for r in blanks {
@@ -74,7 +69,11 @@ impl Doc<'_> {
 // Single ranges in vectors and a reversed range are the cases under test.
 #[allow(clippy::single_range_in_vec_init, clippy::reversed_empty_ranges)]
 mod masked_tests {
-    use super::masked;
+    use super::{blank_ranges, masked_with};
+
+    fn masked(text: &str, ranges: impl Iterator<Item = std::ops::Range<usize>>) -> String {
+        masked_with(text, &blank_ranges(text, ranges))
+    }
 
     #[test]
     fn che_khoảng_giữ_nguyên_độ_dài_byte() {
