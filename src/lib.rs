@@ -126,7 +126,7 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
         });
     }
 
-    let (metadata, md_diags) = extract::metadata::extract(&doc);
+    let extract::metadata::Extracted { metadata, diagnostics: md_diags, body_start } = extract::metadata::extract(&doc);
     let notes = extract::footnotes::extract(&doc, noise.ocr);
     let doc_kind = extract::outline::DocKind::from_code(metadata.doc_type.as_ref().map(|t| t.code.as_str()));
     let (outline, outline_diags) = extract::outline::extract_with(&doc, &notes.body_ranges, doc_kind);
@@ -155,6 +155,8 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
         citations: citations.len(),
         footnotes: footnotes.len(),
         lines: seg.lines.len(),
+        body_start,
+        not_running: &notes.body_ranges,
     });
 
     let mut report = Report {

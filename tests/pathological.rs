@@ -62,7 +62,8 @@ fn một_đoạn_1mb_nhiều_câu_và_dấu_chú_thích() {
         if i % 10 == 9 {
             t.push_str(&format!("[{n}: Theo số liệu của Cục Thống kê.] "));
         } else {
-            t.push_str(&format!("Sản lượng tăng 6,7%[footnoteRef:{n}]. "));
+            // Long enough to be a key-point candidate (footnote bodies never are).
+            t.push_str(&format!("Sản lượng lúa cả năm ước đạt 1.200 tấn, tăng 6,7%[footnoteRef:{n}]. "));
         }
         i += 1;
     }

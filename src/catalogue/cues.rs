@@ -28,6 +28,11 @@ pub fn padded_words(folded: &str) -> String {
 /// Weight at or below which a cue excludes its sentence from the key points.
 pub const VETO: f64 = -2.0;
 
+/// Whether the cue `phrase` (as [`score`] returns it) excludes its sentence.
+pub fn is_veto(phrase: &str) -> bool {
+    cues().iter().any(|(k, w)| *k == phrase && *w <= VETO)
+}
+
 /// Cues indexed by their first word: (first word → [(index in [`cues`], remaining words)]), so a
 /// sentence is scored in one pass over its words instead of one substring search per cue.
 type CueIndex = std::collections::HashMap<&'static str, Vec<(usize, Vec<&'static str>)>>;

@@ -2,27 +2,37 @@
 //! report found, each with its span, its section's role and why it was chosen.
 //!
 //! The method, in order:
-//! 1. **Candidates**: sentences between the first heading of the outline (else the start) and
-//!    "Nơi nhận" (else the end), except headings, table rows, all-capitals lines, fragments
-//!    under [`MIN_WORDS`] words, table rows flattened into a line (mostly numbers), and sentences with a vetoing cue (legal basis "Căn cứ…",
-//!    "Kính gửi", the closing "Trên đây là…").
-//! 2. **Score** (all on folded text, so OCR without diacritics scores the same):
+//! 1. **Candidates**: sentences from the end of the document head (after the trích yếu and
+//!    Kính gửi; else the first heading) to "Nơi nhận" (else the end), except headings, table
+//!    rows, all-capitals lines, fragments under [`MIN_WORDS`] words, table rows flattened into a
+//!    line (mostly numbers), footnote bodies, details ("Trong đó, …": they belong to the
+//!    sentence they detail), sentences with a vetoing cue (legal basis "Căn cứ…", "Kính gửi",
+//!    the closing "Trên đây là…"), and, before the first heading, lines that do not start and
+//!    end like a sentence (the trích yếu's continuation).
+//! 2. **Score** (all on folded text, so OCR without diacritics scores the same). *Evidence*:
 //!    figures with a comparison (+0.8 each, at most 3) and other figures (+0.3 each, at most 1)
 //!    from the figure extractor; percentages and "a/b" ratios in the text (+0.6 / +0.8 each, at
 //!    most 4 together); cue phrases of `data/summary-cues.tsv` (stated results, comparisons,
 //!    shortcomings, directions; legal-basis and routing sentences negative); the first sentence
 //!    under a heading (+2 when the section's role is a result, shortcoming, cause, task, proposal,
 //!    target or assessment, else +0.5); the body's first candidate +1.5 (the overall situation);
-//!    very long sentences −1.
-//! 3. **Select**: first the best sentence of each of achievements / limitations / tasks (if the
-//!    outline has such sections and the sentence scores above zero), then the rest by score;
-//!    a sentence sharing more than half of its words with one already chosen is a near-duplicate
-//!    and skipped; at most [`MAX_PER_SECTION`] from one top-level section.
-//! 4. **Passage**: a key point is the chosen sentence's paragraph (with the "- …" items of a
-//!    list it introduces) when that stays under [`MAX_PASSAGE_WORDS`] words, else the sentence
-//!    and the ones after it up to that length: in reports a paragraph is one point, and a
-//!    sentence's figures often continue in the next one. Two sentences of one paragraph are one
-//!    key point.
+//!    very long sentences −1. *Centrality*: up to [`CENTRAL_WEIGHT`] for the passage starting at
+//!    the sentence covering the words its theme keeps returning to (a tf·idf centroid, see
+//!    [`centrality`]). Only sentences with evidence above zero can be key points: centrality
+//!    ranks what says something, it does not make a point of what says nothing.
+//! 3. **Select** by [`themes`] (the opening paragraphs, each top-level section, or the children
+//!    of one holding more than [`SPLIT_SHARE`] of the body): first the best sentence of every
+//!    theme except the setting and appendices, themes taken by their best score; then the rest
+//!    by score up to one point per [`CANDIDATES_PER_POINT`] candidates (within
+//!    [`MIN_POINTS`]..=[`MAX_POINTS`]), a theme giving at most its share of the points
+//!    ([`MAX_PER_SECTION`] for the report's own assessment). A sentence sharing more than
+//!    [`NEAR_DUPLICATE_SHARE`] of its words with one already chosen, or whose passage overlaps
+//!    a chosen one, is skipped.
+//! 4. **Passage**: a key point is the chosen sentence's paragraph (from the sentence when the
+//!    paragraph is too long) and the sentences after it, up to [`MAX_PASSAGE_WORDS`]; the next
+//!    paragraphs join while the passage is under [`ENOUGH_PASSAGE_WORDS`] only as "- …" items of
+//!    its list, or after a paragraph ending in ":" ("Hạn chế: …"); never past the next heading,
+//!    never over a legal basis or the closing formula.
 //! 5. **Order**: document order.
 
 use super::sentences::{self, Sentence};
@@ -39,7 +49,9 @@ pub const MAX_POINTS: usize = 10;
 /// Shortest candidate, in words.
 pub const MIN_WORDS: usize = 8;
 /// Most key points from one top-level section, so one long section cannot fill the summary.
-pub const MAX_PER_SECTION: usize = 3;
+pub const MAX_PER_SECTION: usize = 4;
+/// One key point per this many candidates, within [`MIN_POINTS`]..=[`MAX_POINTS`].
+pub const CANDIDATES_PER_POINT: usize = 15;
 /// Most sentences scored (a pathological text of a million one-line sentences stays linear and
 /// the summary small); the first ones are kept.
 pub const MAX_CANDIDATES: usize = 50_000;
@@ -57,20 +69,36 @@ pub struct Candidate {
     pub span: Span,
     /// Score (see the module docs).
     pub score: f64,
+    /// The score before centrality: what the sentence says by itself (figures, cues, lead).
+    /// Centrality ranks sentences that already say something; it does not make a point of a
+    /// sentence with no result, figure or cue.
+    pub evidence: f64,
     /// Why: "figures", "comparison", "lead", cue phrases…
     pub why: Vec<String>,
     /// Role of the innermost section holding it.
     pub role: Option<Role>,
     /// Index of its top-level section.
     pub top: Option<usize>,
+    /// Index of its theme (see [`themes`]).
+    pub theme: Option<usize>,
+    /// Whether its theme is owed a key point ([`Theme::owed_a_point`]).
+    pub owed: bool,
+    /// Whether its theme is the report's own assessment ("Đánh giá chung", "Nhận xét"): the
+    /// authors' summary of themselves, dense with the points a reader wants whatever its length.
+    pub in_assessment: bool,
+    /// Byte where its passage must end: the next heading, else the body's end.
+    pub stop: usize,
     /// Folded words, for near-duplicate checks.
     words: Vec<u64>,
+    /// Number of words.
+    len: usize,
 }
 
-/// The body's byte range: from the first heading to "Nơi nhận".
-pub fn body_range(doc: &Doc, outline: &[Section]) -> std::ops::Range<usize> {
+/// The body's byte range: from the end of the document head (`head_end`, the line after the
+/// trích yếu and Kính gửi) or the first heading, whichever comes first, to "Nơi nhận".
+pub fn body_range(doc: &Doc, outline: &[Section], head_end: usize) -> std::ops::Range<usize> {
     let text = doc.text;
-    let start = outline.first().map_or(0, |s| doc.index.byte(s.span.start));
+    let start = outline.first().map_or(0, |s| doc.index.byte(s.span.start)).min(head_end.min(text.len()));
     let mut end = text.len();
     let mut at = start;
     for line in text[start..].split('\n') {
@@ -84,6 +112,54 @@ pub fn body_range(doc: &Doc, outline: &[Section]) -> std::ops::Range<usize> {
     start..end.max(start)
 }
 
+/// A top-level section holding more than this share of the body is split into its children's
+/// themes: "I. Kết quả đạt được" of a self-assessment covers economy, society and government.
+pub const SPLIT_SHARE: f64 = 1.0 / 3.0;
+
+/// The themes a summary should touch, in document order (UTF-16 spans, disjoint): the opening
+/// paragraphs before the first heading ("Thực hiện …, UBND huyện báo cáo …" states what the
+/// report is about), then each top-level section — or, for a section holding more than
+/// [`SPLIT_SHARE`] of the body, the text before its first child and each child.
+pub fn themes(outline: &[Section], body: Span) -> Vec<Theme> {
+    let mut out = Vec::new();
+    let mut push = |start: u32, end: u32, role: Option<Role>| {
+        let (start, end) = (start.max(body.start), end.min(body.end));
+        if start < end {
+            out.push(Theme { span: Span { start, end }, role });
+        }
+    };
+    push(body.start, outline.first().map_or(body.end, |s| s.span.start), None);
+    let len = f64::from(body.end.saturating_sub(body.start));
+    for s in outline {
+        let own = s.section_span;
+        if s.children.is_empty() || f64::from(own.end.saturating_sub(own.start)) <= len * SPLIT_SHARE {
+            push(own.start, own.end, Some(s.role));
+            continue;
+        }
+        push(own.start, s.children[0].section_span.start, Some(s.role));
+        for c in &s.children {
+            push(c.section_span.start, c.section_span.end, Some(c.role));
+        }
+    }
+    out
+}
+
+/// A part of the report a summary should touch (see [`themes`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Theme {
+    /// Its text.
+    pub span: Span,
+    /// Role of its section; `None` for the opening paragraphs.
+    pub role: Option<Role>,
+}
+
+impl Theme {
+    /// Whether the theme is owed a key point of its own: the setting ("Đặc điểm tình hình") and
+    /// appendices are background, not what the report found.
+    pub fn owed_a_point(&self) -> bool {
+        !matches!(self.role, Some(Role::Context | Role::Appendix))
+    }
+}
 
 /// The outline flattened in document order (pre-order: a section starts after its parent), with
 /// each section's parent and top-level index, for lookups in O(log n).
@@ -140,8 +216,18 @@ fn overlaps(a: Span, b: Span) -> bool {
 }
 
 /// Scores every candidate sentence of the body.
-pub fn candidates(doc: &Doc, outline: &[Section], figures: &[Figure]) -> Vec<Candidate> {
-    let body = body_range(doc, outline);
+///
+/// `not_running`: byte ranges that are not running text (footnote bodies; sorted, disjoint).
+pub fn candidates(
+    doc: &Doc,
+    outline: &[Section],
+    figures: &[Figure],
+    head_end: usize,
+    not_running: &[std::ops::Range<usize>],
+) -> Vec<Candidate> {
+    let body = body_range(doc, outline, head_end);
+    let themes = themes(outline, doc.span(body.clone()));
+    let body_end = body.end;
     let flat = Flat::new(outline);
     let mut sents = sentences::split(doc.text, body);
     sents.truncate(MAX_CANDIDATES);
@@ -163,6 +249,17 @@ pub fn candidates(doc: &Doc, outline: &[Section], figures: &[Figure]) -> Vec<Can
     for (i, s) in sents.into_iter().enumerate() {
         let span = spans[i];
         let raw = &doc.text[s.range.clone()];
+        // Mostly a footnote body: not running text. (A sentence is at most MAX_SENTENCE_BYTES
+        // long, so the bodies inside it are few.)
+        let note = not_running.partition_point(|r| r.end <= s.range.start);
+        let in_notes: usize = not_running[note..]
+            .iter()
+            .take_while(|r| r.start < s.range.end)
+            .map(|r| r.end.min(s.range.end) - r.start.max(s.range.start))
+            .sum();
+        if in_notes * 2 > s.range.len() {
+            continue;
+        }
         if flat.is_heading(span) || raw.matches('|').count() >= 2 || crate::letters::mostly_capitals(raw) {
             continue;
         }
@@ -178,7 +275,8 @@ pub fn candidates(doc: &Doc, outline: &[Section], figures: &[Figure]) -> Vec<Can
             continue;
         }
         let (mut score, found) = cues::score(&padded);
-        if found.iter().any(|c| cues::cues().iter().any(|(k, w)| k == c && *w <= cues::VETO)) {
+        // A detail ("Trong đó, …") belongs to the sentence it details: never a point of its own.
+        if found.iter().any(|c| cues::is_veto(c)) || padded.starts_with(" trong do ") {
             continue;
         }
         let mut why: Vec<String> = found.iter().map(|c| format!("cue:{c}")).collect();
@@ -216,11 +314,129 @@ pub fn candidates(doc: &Doc, outline: &[Section], figures: &[Figure]) -> Vec<Can
             score -= 1.0;
         }
         let words = word_set(&padded);
-        out.push(Candidate { sentence: s, span, score, why, role, top, words });
+        let theme = themes.partition_point(|t| t.span.start <= span.start).checked_sub(1).filter(|&t| contains(themes[t].span, span));
+        // The opening paragraphs before the first heading hold the trích yếu's continuation
+        // lines and notes too; a sentence of them is one that starts and ends like a sentence.
+        // (Without headings the whole body is one theme, and this does not apply.)
+        if theme == Some(0)
+            && themes[0].role.is_none()
+            && !outline.is_empty()
+            && (!raw.trim_end().ends_with(['.', ':', ';', '!', '?', '…']) || !raw.starts_with(|c: char| crate::letters::is_upper(c) || c.is_ascii_digit()))
+        {
+            continue;
+        }
+        let next_heading = flat.sections.partition_point(|s| s.span.start < span.end);
+        let stop = flat.sections.get(next_heading).map_or(body_end, |s| doc.index.byte(s.span.start).min(body_end));
+        let owed = theme.is_some_and(|t| themes[t].owed_a_point());
+        let in_assessment = theme.is_some_and(|t| themes[t].role == Some(Role::Assessment));
+        out.push(Candidate { sentence: s, span, score, evidence: score, why, role, top, theme, owed, in_assessment, stop, words, len: n_words });
     }
+    centrality(&mut out);
     out
 }
 
+/// Most added to a candidate's score for being central to its theme (module docs, step 2).
+pub const CENTRAL_WEIGHT: f64 = 6.0;
+
+/// Adds how central each candidate is to its theme: the sum, over its distinct words, of how
+/// many sentences of the theme use the word times the word's inverse document frequency
+/// among all candidates (the theme's tf·idf centroid, Radev et al. 2004), scaled so the most
+/// central sentence of each theme gets [`CENTRAL_WEIGHT`]. Words every sentence uses weigh
+/// nothing; words the theme keeps returning to ("thu ngân sách", "hộ nghèo") weigh most. Only
+/// words are compared, so OCR text without diacritics scores the same.
+fn centrality(cands: &mut [Candidate]) {
+    use std::collections::HashMap;
+    let n = cands.len() as f64;
+    let mut df: HashMap<u64, u32> = HashMap::new();
+    let mut tf: HashMap<(usize, u64), u32> = HashMap::new();
+    for c in cands.iter() {
+        for &w in &c.words {
+            *df.entry(w).or_default() += 1;
+            if let Some(t) = c.theme {
+                *tf.entry((t, w)).or_default() += 1;
+            }
+        }
+    }
+    let weight = |t: usize, w: u64| {
+        f64::from(tf.get(&(t, w)).copied().unwrap_or(0)) * ln(n / f64::from(df.get(&w).copied().unwrap_or(1)))
+    };
+    // The passage a candidate stands for (see [`passage`]) is about MAX_PASSAGE_WORDS words from
+    // it on, so its centrality is that of the window of candidates starting at it. A theme's
+    // candidates are consecutive (themes are disjoint and in document order): two pointers.
+    let mut raw = vec![0.0f64; cands.len()];
+    let mut i = 0;
+    while i < cands.len() {
+        let theme = cands[i].theme;
+        let j = i + cands[i..].iter().take_while(|c| c.theme == theme).count();
+        if let Some(t) = theme {
+            let mut counts: HashMap<u64, u32> = HashMap::new();
+            let (mut sum, mut words, mut r) = (0.0f64, 0usize, i);
+            for l in i..j {
+                while r < j && (r == l || words + cands[r].len <= MAX_PASSAGE_WORDS) {
+                    for &w in &cands[r].words {
+                        let k = counts.entry(w).or_default();
+                        if *k == 0 {
+                            sum += weight(t, w);
+                        }
+                        *k += 1;
+                    }
+                    words += cands[r].len;
+                    r += 1;
+                }
+                raw[l] = sum;
+                for &w in &cands[l].words {
+                    if let Some(k) = counts.get_mut(&w) {
+                        *k -= 1;
+                        if *k == 0 {
+                            sum -= weight(t, w);
+                        }
+                    }
+                }
+                words -= cands[l].len;
+            }
+        }
+        i = j;
+    }
+    let themes = cands.iter().filter_map(|c| c.theme).max().map_or(0, |t| t + 1);
+    let mut best = vec![0.0f64; themes];
+    for (c, &r) in cands.iter().zip(&raw) {
+        if let Some(t) = c.theme {
+            best[t] = best[t].max(r);
+        }
+    }
+    for (c, r) in cands.iter_mut().zip(raw) {
+        let Some(t) = c.theme else { continue };
+        if best[t] > 0.0 && r > 0.0 {
+            let add = CENTRAL_WEIGHT * r / best[t];
+            c.score += add;
+            c.why.push(format!("central:{:.2}", r / best[t]));
+        }
+    }
+}
+
+
+/// Natural logarithm from +, −, ×, ÷ only, which IEEE 754 rounds the same everywhere:
+/// `f64::ln` calls the platform's libm, and native and WebAssembly builds differ in the last
+/// bits — enough to reorder near-equal key points, while the CLI and the browser must give the
+/// same Report. Accurate to ~1e-12 for positive finite `x`; 0 otherwise.
+fn ln(x: f64) -> f64 {
+    if !(x.is_finite() && x > 0.0) {
+        return 0.0;
+    }
+    // x = m · 2^e with m in [1, 2) (subnormals are far below any n/df).
+    let bits = x.to_bits();
+    let e = ((bits >> 52) & 0x7ff) as i64 - 1023;
+    let m = f64::from_bits((bits & ((1u64 << 52) - 1)) | (1023u64 << 52));
+    // ln m = 2 atanh(s), s = (m − 1)/(m + 1) ∈ [0, 1/3): the series converges fast.
+    let s = (m - 1.0) / (m + 1.0);
+    let s2 = s * s;
+    let (mut term, mut sum) = (s, 0.0);
+    for k in 0..14 {
+        sum += term / f64::from(2 * k + 1);
+        term *= s2;
+    }
+    e as f64 * std::f64::consts::LN_2 + 2.0 * sum
+}
 
 /// (percentages, "a/b" ratios of plain numbers) in a folded sentence.
 fn numeric_marks(folded: &str) -> (usize, usize) {
@@ -256,7 +472,20 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
     if n == 0 {
         return Vec::new();
     }
-    let want = (n / 25).clamp(MIN_POINTS, MAX_POINTS).min(n);
+    let want = (n / CANDIDATES_PER_POINT).clamp(MIN_POINTS, MAX_POINTS).min(n);
+    // Each theme's share of the points follows its share of the candidates.
+    let mut in_theme: std::collections::HashMap<Option<usize>, usize> = std::collections::HashMap::new();
+    for c in &cands {
+        *in_theme.entry(c.theme).or_default() += 1;
+    }
+    // The report's own assessment may give up to the most.
+    let cap = |c: &Candidate| {
+        if c.in_assessment {
+            MAX_PER_SECTION
+        } else {
+            (want * in_theme.get(&c.theme).copied().unwrap_or(0)).div_ceil(n).clamp(1, MAX_PER_SECTION)
+        }
+    };
     // Stable order for equal scores: earlier first.
     let mut order: Vec<usize> = (0..n).collect();
     crate::sort::sort_by(&mut order, |&a, &b| cands[b].score.total_cmp(&cands[a].score).then(a.cmp(&b)));
@@ -265,12 +494,12 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
     // Computed on demand: only the candidates examined need theirs.
     let breaks: Vec<usize> = doc.text.match_indices('\n').map(|(k, _)| k).collect();
     let passages: Vec<std::cell::OnceCell<std::ops::Range<usize>>> = (0..n).map(|_| std::cell::OnceCell::new()).collect();
-    let passage_of = |k: usize| passages[k].get_or_init(|| passage(doc.text, &breaks, cands[k].sentence.range.clone())).clone();
+    let passage_of = |k: usize| passages[k].get_or_init(|| passage(doc.text, &breaks, cands[k].sentence.range.clone(), cands[k].stop)).clone();
     let mut chosen: Vec<usize> = Vec::new();
     let mut per_top: std::collections::HashMap<Option<usize>, usize> = std::collections::HashMap::new();
     let fits = |k: usize, chosen: &[usize], per_top: &std::collections::HashMap<Option<usize>, usize>| {
         let c = &cands[k];
-        if c.score <= 0.0 || per_top.get(&c.top).copied().unwrap_or(0) >= MAX_PER_SECTION {
+        if c.evidence <= 0.0 || per_top.get(&c.theme).copied().unwrap_or(0) >= cap(c) {
             return false;
         }
         let p = passage_of(k);
@@ -279,11 +508,26 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
             near_duplicate(&cands[j].words, &c.words) || (q.start < p.end && p.start < q.end)
         })
     };
-    // The best sentence of each of achievements / limitations / tasks first, so a summary never
-    // lists only results.
-    for role in [Role::Achievements, Role::Limitations, Role::Tasks] {
-        if let Some(&k) = order.iter().find(|&&k| cands[k].role == Some(role) && fits(k, &chosen, &per_top)) {
-            *per_top.entry(cands[k].top).or_default() += 1;
+    // One point per theme first (module docs, step 3): each theme's best fitting candidate, the
+    // themes taken by their best score, so a summary covers the report's parts rather than
+    // its densest one.
+    let n_themes = cands.iter().filter_map(|c| c.theme).max().map_or(0, |t| t + 1);
+    let mut per_theme: Vec<Vec<usize>> = vec![Vec::new(); n_themes];
+    for &k in &order {
+        if let Some(t) = cands[k].theme {
+            per_theme[t].push(k);
+        }
+    }
+    let mut theme_order: Vec<usize> = (0..n_themes).filter(|&t| per_theme[t].first().is_some_and(|&k| cands[k].owed)).collect();
+    crate::sort::sort_by(&mut theme_order, |&a, &b| {
+        cands[per_theme[b][0]].score.total_cmp(&cands[per_theme[a][0]].score).then(a.cmp(&b))
+    });
+    for t in theme_order {
+        if chosen.len() >= MAX_POINTS {
+            break;
+        }
+        if let Some(&k) = per_theme[t].iter().find(|&&k| fits(k, &chosen, &per_top)) {
+            *per_top.entry(cands[k].theme).or_default() += 1;
             chosen.push(k);
         }
     }
@@ -293,7 +537,7 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
             break;
         }
         if !chosen.contains(&k) && fits(k, &chosen, &per_top) {
-            *per_top.entry(cands[k].top).or_default() += 1;
+            *per_top.entry(cands[k].theme).or_default() += 1;
             chosen.push(k);
         }
     }
@@ -317,98 +561,119 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
 }
 
 /// Most words of a key point passage (see [`passage`]).
-pub const MAX_PASSAGE_WORDS: usize = 160;
+pub const MAX_PASSAGE_WORDS: usize = 100;
+/// A passage this long ends at the next paragraph end.
+pub const ENOUGH_PASSAGE_WORDS: usize = 70;
 
-/// The sentence extended over the rest of its paragraph while the passage stays under
-/// [`MAX_PASSAGE_WORDS`]: in reports a sentence's figures and qualifications often continue in the
-/// next sentence ("… đạt 76,06% chỉ tiêu. Sản lượng lúa …"), and a paragraph is one point.
+/// The passage a chosen sentence stands for: from the start of its paragraph (or from the
+/// sentence, when the paragraph alone is longer than [`MAX_PASSAGE_WORDS`]) on over the next
+/// sentences, across line ends but never past `stop` (the next heading), while the passage stays
+/// within [`MAX_PASSAGE_WORDS`]; once it holds [`ENOUGH_PASSAGE_WORDS`] it ends with the paragraph.
+/// In reports a sentence's figures continue in the next one ("… đạt 76,06% chỉ tiêu. Sản lượng
+/// lúa …"), and a lead sentence ("Hạn chế: …", "Nhiệm vụ năm 2024: …") is followed by the
+/// "- …" items that are its substance.
 ///
 /// `breaks`: the positions of every `\n` of `text`. Work per sentence is bounded by the passage,
 /// not by its paragraph: one 1 MB paragraph has a thousand candidate sentences.
-fn passage(text: &str, breaks: &[usize], r: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let k = breaks.partition_point(|&b| b < r.end);
-    let line_end = breaks.get(k).copied().unwrap_or(text.len());
+fn passage(text: &str, breaks: &[usize], r: std::ops::Range<usize>, stop: usize) -> std::ops::Range<usize> {
+    let stop = stop.clamp(r.end, text.len());
     let line_start = breaks[..breaks.partition_point(|&b| b < r.start)].last().map_or(0, |&b| b + 1);
-    let para = text[line_start..line_end].trim();
-    let mut words = para.split_whitespace().take(MAX_PASSAGE_WORDS + 1).count();
-    if words <= MAX_PASSAGE_WORDS {
-        let lead = text[line_start..line_end].len() - text[line_start..line_end].trim_start().len();
-        let mut end = line_start + lead + para.len();
-        // A paragraph that introduces a list ("… như sau:", or followed by "- …" items) carries
-        // its items while the passage stays short: the list is what the paragraph says.
-        let mut at = line_end;
-        for _ in 0..MAX_LIST_ITEMS {
-            let Some(next) = text.get(at + 1..) else { break };
-            let next_end = next.find('\n').map_or(text.len(), |k| at + 1 + k);
-            let item = text[at + 1..next_end].trim();
-            if item.is_empty() || !item.starts_with(['-', '+', '•', '*']) {
-                break;
-            }
-            let n = item.split_whitespace().count();
-            if words + n > MAX_PASSAGE_WORDS {
-                break;
-            }
-            words += n;
-            end = next_end - (text[at + 1..next_end].len() - text[at + 1..next_end].trim_end().len());
-            at = next_end;
-        }
-        return line_start + lead..end;
-    }
+    let before = &text[line_start..r.start];
+    let start = if before.split_whitespace().take(MAX_PASSAGE_WORDS + 1).count() + text[r.clone()].split_whitespace().count()
+        <= MAX_PASSAGE_WORDS
+    {
+        line_start + (before.len() - before.trim_start().len())
+    } else {
+        r.start
+    };
+    let mut words = text[start..r.end].split_whitespace().count();
     let mut end = r.end;
-    words = text[r.clone()].split_whitespace().count();
     // Only the next MAX_PASSAGE_WORDS + 1 words can join: a sentence reaching past them has more
     // words than the passage may hold, so splitting just that far gives the same passage.
-    let window_end = text[r.end..line_end]
+    let window_end = text[r.end..stop]
         .split_whitespace()
         .take(MAX_PASSAGE_WORDS + 1)
         .last()
         .map_or(r.end, |w| w.as_ptr() as usize - text.as_ptr() as usize + w.len());
-    let window_end = if window_end < line_end && text[window_end..line_end].trim().is_empty() { line_end } else { window_end };
-    for (rel, sent) in sentences::split(text, r.end..window_end).into_iter().map(|s| (s.range.end, s.range)) {
-        let n = text[sent].split_whitespace().count();
+    let ends_paragraph = |at: usize| {
+        let rest = &text[at..stop];
+        rest.trim_start_matches([' ', '\t']).starts_with('\n') || rest.trim().is_empty()
+    };
+    let mut paragraph_ended = ends_paragraph(r.end);
+    // A paragraph ending in ':' introduces what follows ("Hạn chế: …", "như sau:").
+    let mut introduces = text[start..r.end].trim_end().ends_with(':');
+    for sent in sentences::split(text, r.end..window_end) {
+        let piece = &text[sent.range.clone()];
+        if paragraph_ended {
+            // Another paragraph joins only as an item of the list this one introduces or
+            // belongs to, and only while the passage is short.
+            let item = piece.starts_with(['-', '+', '•', '*']);
+            if words >= ENOUGH_PASSAGE_WORDS || !(item || introduces) {
+                break;
+            }
+        }
+        let n = piece.split_whitespace().count();
         if words + n > MAX_PASSAGE_WORDS {
             break;
         }
+        // A legal basis or the closing formula is never part of a point.
+        if cues::score(&cues::padded_words(&fold(piece))).1.iter().any(|c| cues::is_veto(c)) {
+            break;
+        }
         words += n;
-        end = rel;
+        end = sent.range.end;
+        paragraph_ended = ends_paragraph(end);
+        if paragraph_ended {
+            introduces = piece.trim_end().ends_with(':');
+        }
     }
-    r.start..end
+    start..end
 }
-
-/// Most list items appended to a key point passage.
-const MAX_LIST_ITEMS: usize = 12;
 
 /// The distinct words (longer than one letter) of a padded folded sentence, as sorted 64-bit
 /// hashes: comparing two sentences is then a merge of two short sorted lists, and building the
-/// set allocates one vector instead of a string per word.
+/// set allocates one vector instead of a string per word. The lowest bit tells numbers (digit
+/// groups: "5.939" gives "5", "939") from words.
 fn word_set(padded: &str) -> Vec<u64> {
     let mut v: Vec<u64> = padded
         .split(' ')
         .filter(|w| w.len() > 1)
-        .map(|w| w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)))
+        .map(|w| {
+            let h = w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3));
+            if w.as_bytes()[0].is_ascii_digit() { h | 1 } else { h & !1 }
+        })
         .collect();
     crate::sort::sort(&mut v);
     v.dedup();
     v
 }
 
-/// More than half of the smaller sentence's words are in the other.
+/// More than [`NEAR_DUPLICATE_SHARE`] of the smaller sentence's distinct words are in the
+/// other, and, when both state numbers, they share one: a restatement repeats its figures, while
+/// the same frame about another indicator ("… đạt 864 tỷ đồng, giảm 7,1% so với cùng kỳ") does not.
 fn near_duplicate(a: &[u64], b: &[u64]) -> bool {
     let small = a.len().min(b.len()).max(1);
-    let (mut i, mut j, mut common) = (0, 0, 0);
+    let (mut i, mut j, mut common, mut common_numbers) = (0, 0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 common += 1;
+                common_numbers += (a[i] & 1) as usize;
                 i += 1;
                 j += 1;
             }
         }
     }
-    common * 2 > small
+    let has_numbers = |s: &[u64]| s.iter().any(|h| h & 1 == 1);
+    common as f64 > small as f64 * NEAR_DUPLICATE_SHARE && (common_numbers > 0 || !has_numbers(a) || !has_numbers(b))
 }
+
+/// Share of common words that makes two sentences near-duplicates: reports repeat the same
+/// frame ("đạt …% chỉ tiêu, tăng …% so với cùng kỳ") across different indicators, so half is
+/// too little; a restatement shares nearly all.
+pub const NEAR_DUPLICATE_SHARE: f64 = 0.7;
 
 #[cfg(test)]
 mod tests {
@@ -418,6 +683,93 @@ mod tests {
         word_set(&cues::padded_words(&fold(s)))
     }
 
+    fn section(role: Role, start: u32, end: u32, children: Vec<Section>) -> Section {
+        Section {
+            marker: "I.".into(),
+            raw_marker: "I.".into(),
+            level: 1,
+            title: String::new(),
+            role,
+            span: Span { start, end: start + 5 },
+            section_span: Span { start, end },
+            children,
+        }
+    }
+
+    #[test]
+    fn chủ_đề_đoạn_mở_đầu_rồi_từng_phần_phần_lớn_tách_theo_mục_con() {
+        // Body 0..1000: opening 0..100; I. (100..800, 70% of the body) split into its children;
+        // II. (800..1000) whole.
+        let big = section(
+            Role::Achievements,
+            100,
+            800,
+            vec![section(Role::Achievements, 120, 500, vec![]), section(Role::Context, 500, 800, vec![])],
+        );
+        let outline = vec![big, section(Role::Limitations, 800, 1000, vec![])];
+        let t = themes(&outline, Span { start: 0, end: 1000 });
+        let spans: Vec<(u32, u32)> = t.iter().map(|t| (t.span.start, t.span.end)).collect();
+        assert_eq!(spans, vec![(0, 100), (100, 120), (120, 500), (500, 800), (800, 1000)]);
+        assert_eq!(t[0].role, None);
+        assert_eq!(t[4].role, Some(Role::Limitations));
+        // The setting is background: no point of its own.
+        assert!(t[0].owed_a_point() && t[2].owed_a_point() && !t[3].owed_a_point());
+        // Below the share, a section stays one theme.
+        let small = vec![section(Role::Achievements, 0, 300, vec![section(Role::Achievements, 10, 300, vec![])]), section(Role::Tasks, 300, 1000, vec![])];
+        assert_eq!(themes(&small, Span { start: 0, end: 1000 }).len(), 2);
+    }
+
+    #[test]
+    fn đoạn_trích_kèm_gạch_đầu_dòng_dừng_ở_đề_mục_và_câu_kết() {
+        let text = "Hạn chế như sau:\n- Giải ngân chậm;\n- Tuyên truyền chưa đa dạng.\nII. NHIỆM VỤ\nTiếp tục.";
+        let breaks: Vec<usize> = text.match_indices('\n').map(|(k, _)| k).collect();
+        let heading = text.find("II.").unwrap();
+        let r = 0..text.find('\n').unwrap();
+        // The list joins, the heading stops it.
+        assert_eq!(&text[passage(text, &breaks, r.clone(), heading)], "Hạn chế như sau:\n- Giải ngân chậm;\n- Tuyên truyền chưa đa dạng.");
+        // A paragraph that introduces nothing stands alone.
+        let text = "Thu ngân sách đạt 107% dự toán.\nCông tác tuyên truyền được quan tâm.";
+        let breaks: Vec<usize> = text.match_indices('\n').map(|(k, _)| k).collect();
+        assert_eq!(&text[passage(text, &breaks, 0..text.find('\n').unwrap(), text.len())], "Thu ngân sách đạt 107% dự toán.");
+        // Within a paragraph the next sentences join, but never the closing formula.
+        let text = "Thu ngân sách đạt 107% dự toán. Chi ngân sách đạt 99%. Trên đây là báo cáo của huyện.";
+        let first = text.find(" Chi").unwrap();
+        assert_eq!(&text[passage(text, &[], 0..first, text.len())], "Thu ngân sách đạt 107% dự toán. Chi ngân sách đạt 99%.");
+    }
+
+    #[test]
+    fn câu_trung_tâm_của_chủ_đề_được_cộng_điểm_hơn_câu_lạc_đề() {
+        let mk = |s: &str, theme: usize| Candidate {
+            sentence: Sentence { range: 0..0, paragraph: 0, opens_paragraph: true },
+            span: Span { start: 0, end: 0 },
+            score: 1.0,
+            evidence: 1.0,
+            why: Vec::new(),
+            role: None,
+            top: None,
+            theme: Some(theme),
+            owed: true,
+            in_assessment: false,
+            stop: 0,
+            words: set(s),
+            len: MAX_PASSAGE_WORDS,
+        };
+        let mut cands = vec![
+            mk("thu ngân sách nhà nước đạt dự toán", 0),
+            mk("thu ngân sách tăng so với năm trước", 0),
+            mk("hội nghị sơ kết được tổ chức", 0),
+            mk("thu ngân sách xã đạt kế hoạch", 0),
+            mk("hộ nghèo giảm còn 1,05%", 1),
+            mk("tỷ lệ hộ nghèo giảm", 1),
+        ];
+        centrality(&mut cands);
+        // "thu ngân sách" recurs in theme 0: its sentences beat the off-topic one.
+        assert!(cands[0].score > cands[2].score && cands[1].score > cands[2].score);
+        assert!(cands.iter().all(|c| c.score <= 1.0 + CENTRAL_WEIGHT + 1e-9));
+        // Evidence is untouched: centrality alone makes no point.
+        assert!(cands.iter().all(|c| c.evidence == 1.0));
+    }
+
     #[test]
     fn câu_gần_trùng_bị_bỏ_câu_khác_giữ() {
         let a = set("Tổng giá trị sản xuất ước đạt 5.939 tỷ đồng, tăng 8,63% so với cùng kỳ");
@@ -425,6 +777,18 @@ mod tests {
         let c = set("Tiến độ giải ngân vốn đầu tư công còn chậm so với yêu cầu");
         assert!(near_duplicate(&a, &b));
         assert!(!near_duplicate(&a, &c));
+        // The same frame about another indicator is another point.
+        let d = set("Giá trị sản xuất công nghiệp đạt 864 tỷ đồng, giảm 7,1% so với cùng kỳ");
+        assert!(!near_duplicate(&a, &d));
+    }
+
+    #[test]
+    fn logarit_tự_tính_khớp_thư_viện() {
+        for x in [1.0, 1.5, 2.0, std::f64::consts::E, 10.0, 123.456, 1e6, 0.25] {
+            assert!((ln(x) - x.ln()).abs() < 1e-11, "{x}: {} vs {}", ln(x), x.ln());
+        }
+        assert_eq!(ln(0.0), 0.0);
+        assert_eq!(ln(-1.0), 0.0);
     }
 
     #[test]

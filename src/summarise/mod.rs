@@ -27,11 +27,15 @@ pub struct SummaryInput<'a> {
     pub footnotes: usize,
     /// Lines in the normalised text.
     pub lines: usize,
+    /// Byte ranges that are not running text (footnote bodies; sorted, disjoint).
+    pub not_running: &'a [std::ops::Range<usize>],
+    /// First byte of the body after the document head (see [`crate::extract::metadata::Extracted`]).
+    pub body_start: usize,
 }
 
 /// Builds the summary.
 pub fn summarise(input: &SummaryInput) -> Summary {
-    let cands = key_points::candidates(input.doc, input.outline, input.figures);
+    let cands = key_points::candidates(input.doc, input.outline, input.figures, input.body_start, input.not_running);
     let mut stats = stats(input);
     if let Some((met, total)) = targets(input.doc, &cands) {
         stats.targets_met = Some(met);

@@ -187,8 +187,20 @@ pub(crate) fn iso_date(d: &str, m: &str, y: &str) -> Option<String> {
     ((1..=days).contains(&d) && (1900..=2100).contains(&y)).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
+/// What [`extract`] reads: the fields, the diagnostics, and where the body begins.
+#[derive(Debug)]
+pub struct Extracted {
+    /// The metadata fields and the compliance checklist.
+    pub metadata: Metadata,
+    /// Problems a user would want to know about.
+    pub diagnostics: Vec<Diagnostic>,
+    /// First byte of the body: the line after the head (số/ngày, tên loại, trích yếu, Kính
+    /// gửi). The summary's opening paragraph ("Thực hiện …, UBND huyện báo cáo …") starts here.
+    pub body_start: usize,
+}
+
 /// Extracts the metadata fields, the compliance checklist and the diagnostics.
-pub fn extract(doc: &Doc) -> (Metadata, Vec<Diagnostic>) {
+pub fn extract(doc: &Doc) -> Extracted {
     let mut md = Metadata::default();
     let mut diags = Vec::new();
     let lines = doc.seg.lines.len().min(HEAD_LINES);
@@ -218,7 +230,8 @@ pub fn extract(doc: &Doc) -> (Metadata, Vec<Diagnostic>) {
     }
     md.period = md.subject.as_deref().and_then(period);
     md.compliance = compliance::check(&md, &found, &tail);
-    (md, diags)
+    let body_start = doc.seg.lines.get(found.body_start).map_or(doc.text.len(), |l| l.start);
+    Extracted { metadata: md, diagnostics: diags, body_start }
 }
 
 #[cfg(test)]
