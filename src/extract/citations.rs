@@ -36,8 +36,8 @@ fn symbol_re() -> &'static Regex {
         r"(?x)
         (?-u:\b)[0-9]{1,5}
         (?:
-            /[0-9]{4}/ SEG (?: - (?:[\ \t]*\n?[\ \t]*)? SEG )*          # 26/2022/UBTVQH15, 144/2021/NĐ-CP
-          | / SEG (?: - (?:[\ \t]*\n?[\ \t]*)? SEG )*                # 452/QĐ-UBND, 06/CP; QD- UBND
+            /[0-9]{4}/ SEG (?: (?: - (?:[\ \t]*\n?[\ \t]*)? | \. ) SEG )*   # 26/2022/UBTVQH15, 144/2021/NĐ-CP, 522/2002/QĐ.UB
+          | / SEG (?: (?: - (?:[\ \t]*\n?[\ \t]*)? | \. ) SEG )*         # 452/QĐ-UBND, 06/CP; QD- UBND; 101/QĐ.BQL-TC
           | \ ?-\ ? SEG (?: / SEG (?: - SEG )* )+                    # 19-CT/TW, 1141-TC/QĐ/CĐKT
           | - SEG                                                   # 21-KL
         )"
@@ -195,7 +195,7 @@ fn normalise_symbol(raw: &str) -> String {
         seg.clear();
     };
     for c in compact.chars() {
-        if c == '-' || c == '/' {
+        if c == '-' || c == '/' || c == '.' {
             flush(&mut seg, &mut out);
             out.push(c);
         } else {
@@ -365,15 +365,34 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
             continue;
         }
         let kind = citation_types::types().iter().find(|t| crate::fold::fold(name).starts_with(&t.words.join(" ")) && t.numberless).map_or("Luật", |t| t.name);
-        let r = m.start()..m.start() + name.len();
+        let mut r = m.start()..m.start() + name.len();
+        // "Luật Ngân sách nhà nước số 01/2002/QH11": the name sits between the type and "số",
+        // so the symbol is read here, with the date and issuer after it.
+        let (mut number_symbol, mut number_symbol_raw, mut date, mut issuer_text) = (None, None, None, None);
+        let after = &masked[r.end..];
+        let so_len = after.len() - after.trim_start().len();
+        let so_word = after.trim_start().split_whitespace().next().unwrap_or("");
+        if is_so(&crate::fold::fold(so_word)) {
+            let sym_at = r.end + so_len + so_word.len();
+            let gap = masked[sym_at..].len() - masked[sym_at..].trim_start().len();
+            if let Some(sym) = symbol_re().find_at(&masked, sym_at + gap).filter(|x| x.start() == sym_at + gap && x.as_str().contains('/')) {
+                let next = symbol_re().find_at(&masked, sym.end()).map_or(f.len(), |n| back(n.start()));
+                let (d, iss, _, end) = tail_fields(f, text, &fold, back(sym.end()), next);
+                number_symbol = Some(normalise_symbol(sym.as_str()));
+                number_symbol_raw = Some(sym.as_str().to_owned());
+                date = d;
+                issuer_text = iss;
+                r.end = fold.origin(end).max(sym.end());
+            }
+        }
         laws.push((
             r,
             Citation {
                 kind: kind.to_owned(),
-                number_symbol: None,
-                number_symbol_raw: None,
-                date: None,
-                issuer_text: None,
+                number_symbol,
+                number_symbol_raw,
+                date,
+                issuer_text,
                 title: Some(name.split_whitespace().collect::<Vec<_>>().join(" ")),
                 raw: String::new(),
                 span: Default::default(),
