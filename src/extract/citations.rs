@@ -371,7 +371,7 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
         let (mut number_symbol, mut number_symbol_raw, mut date, mut issuer_text) = (None, None, None, None);
         let after = &masked[r.end..];
         let so_len = after.len() - after.trim_start().len();
-        let so_word = after.trim_start().split_whitespace().next().unwrap_or("");
+        let so_word = after.split_whitespace().next().unwrap_or("");
         if is_so(&crate::fold::fold(so_word)) {
             let sym_at = r.end + so_len + so_word.len();
             let gap = masked[sym_at..].len() - masked[sym_at..].trim_start().len();
