@@ -199,6 +199,8 @@ mod tests {
         assert_eq!(m(" ngày"), None, "ngày is not a misread ngàn");
         assert_eq!(m(" tuổi"), Some("tuổi"), "an exact unit beats a one-slip reading (buổi)");
         assert_eq!(m(" hd so"), Some("hồ sơ"));
+        assert_eq!(m("đ/người"), Some("đồng"), "đ glued to an amount");
+        assert_eq!(m(" đ/c tham dự"), Some("đồng chí"), "đ/c is a comrade, not money");
         assert_eq!(m(" ha so với"), Some("ha"));
     }
 }

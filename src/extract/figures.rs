@@ -124,7 +124,8 @@ fn unit_after(f: &str, text: &str, fold: &Folded, at: usize) -> Option<UnitHit> 
         // "triệu đồng/người/năm", "người/km²": per-something tails, printed as they are.
         static PER: OnceLock<Regex> = OnceLock::new();
         let per = PER.get_or_init(|| {
-            Regex::new(&format!(r"^(?:/[{L}][0-9{L}²]{{0,7}}){{1,2}}", L = crate::letters::LETTER_CLASS)).expect("static pattern")
+            // "/người", "/km²", and a counted base: "15 lít/100km".
+            Regex::new(&format!(r"^(?:/(?:[0-9]{{1,4}})?[{L}][0-9{L}²]{{0,7}}){{1,2}}", L = crate::letters::LETTER_CLASS)).expect("static pattern")
         });
         if let Some(m) = f.get(hit.end..).and_then(|s| per.find(s)) {
             // Each "/word" printed canonically when the catalogue knows it (OCR "/ngudi" → "/người").
@@ -142,6 +143,17 @@ fn unit_after(f: &str, text: &str, fold: &Folded, at: usize) -> Option<UnitHit> 
                 }
             }
             hit.end += m.end();
+        }
+    } else if hit.kind == UnitKind::Percent {
+        // "lãi suất 8%/năm": a rate per period.
+        let rest = f.get(hit.end..).unwrap_or("");
+        if let Some(w) = rest.strip_prefix('/') {
+            let word = &w[..w.find(|c: char| !c.is_alphanumeric()).unwrap_or(w.len())];
+            if let Some(p) = units::per_word(word) {
+                hit.name.push('/');
+                hit.name.push_str(p);
+                hit.end += 1 + word.len();
+            }
         }
     }
     Some(hit)
@@ -163,6 +175,17 @@ fn is_label_word(w: &str) -> bool {
     matches!(w, "ngay" | "thang" | "nam" | "quy" | "dieu" | "khoan" | "khoa" | "chuong" | "muc" | "lan" | "thu" | "phu" | "luc" | "so:" | "ky" | "hop" | "tuan" | "doan" | "ty")
 }
 
+/// "mức 60.000đ" (an amount), not "Mục 2" (a section): the two fold alike, the printed word
+/// tells them apart.
+fn is_muc_amount(f: &str, text: &str, fold: &Folded, at: usize) -> bool {
+    let w = prev_word(f, at);
+    if w != "muc" {
+        return false;
+    }
+    let start = w.as_ptr() as usize - f.as_ptr() as usize;
+    text.get(fold.origin_range(start..start + w.len())).is_some_and(|o| o.contains(['ứ', 'Ứ']))
+}
+
 fn prev_word(f: &str, at: usize) -> &str {
     let before = f[..at].trim_end();
     // Whitespace can be wider than one byte (U+205F stays as printed): step over the whole char.
@@ -180,7 +203,8 @@ fn scan_tokens(f: &str, text: &str, fold: &Folded, english: bool) -> Vec<Token> 
         let prev = f[..m.start()].chars().next_back();
         let glued = prev.is_some_and(|c| c.is_alphanumeric() || matches!(c, '%' | '/' | '_' | '.' | ','));
         let range_dash = prev == Some('-') && f[..m.start() - 1].chars().next_back().is_some_and(|c| c.is_ascii_digit());
-        if glued || range_dash || is_label_word(prev_word(f, m.start())) {
+        let label = is_label_word(prev_word(f, m.start())) && !is_muc_amount(f, text, fold, m.start());
+        if glued || range_dash || label {
             continue;
         }
         let rest = &f[m.end()..];
