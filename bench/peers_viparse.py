@@ -234,30 +234,25 @@ def report(out):
         p(f"| {label} | {acc(tool, lists['legacy'], 'ground-truth')} | {acc(tool, lists['legacy'], 'ground-truth-synthetic')} |")
     p("")
 
-    table("docx text extraction vs mammoth", lists["docx"],
-          floor_rows + [
-              ("native-extract", "baocao native", "decode only (docx → text, legacy conversion included), in process"),
-              ("native-parse", "baocao native", "full `parse`, in process"),
-              ("baocao-wasm", "baocao wasm (Node)", "full `parse(bytes, {text:true})`"),
-              ("mammoth", f"mammoth {procs.get('mammoth_version', '')}", "`extractRawText({buffer})` (Node)"),
-          ],
-          {"native-extract": "baocao-native", "native-parse": "baocao-native", "baocao-wasm": "baocao-wasm", "mammoth": "mammoth"},
-          [("mammoth", "native-extract", "mammoth ÷ baocao native decode"),
-           ("mammoth", "native-parse", "mammoth ÷ baocao native full parse"),
-           ("mammoth", "baocao-wasm", "mammoth ÷ baocao wasm full parse")],
-          [("native-extract", "baocao native decode"), ("baocao-wasm", "baocao wasm full parse"), ("mammoth", "mammoth")])
-    table("PDF text extraction vs pdf.js", lists["pdf"],
-          floor_rows + [
-              ("native-extract", "baocao native", "decode only (PDF → text, legacy conversion included), in process"),
-              ("native-parse", "baocao native", "full `parse`, in process"),
-              ("baocao-wasm", "baocao wasm (Node)", "full `parse(bytes, {text:true})`"),
-              ("pdfjs", f"pdfjs-dist {procs.get('pdfjs_version', '')}", "`getDocument` + `getTextContent()` on every page (Node, legacy build)"),
-          ],
-          {"native-extract": "baocao-native", "native-parse": "baocao-native", "baocao-wasm": "baocao-wasm", "pdfjs": "pdfjs"},
-          [("pdfjs", "native-extract", "pdf.js ÷ baocao native decode"),
-           ("pdfjs", "native-parse", "pdf.js ÷ baocao native full parse"),
-           ("pdfjs", "baocao-wasm", "pdf.js ÷ baocao wasm full parse")],
-          [("native-extract", "baocao native decode"), ("baocao-wasm", "baocao wasm full parse"), ("pdfjs", "pdf.js")])
+    # The container peers: (list, what is decoded, peer key, peer label, how the peer is called).
+    peers = (
+        ("docx", "docx", "mammoth", f"mammoth {procs.get('mammoth_version', '')}", "mammoth", "`extractRawText({buffer})` (Node)"),
+        ("pdf", "PDF", "pdfjs", f"pdfjs-dist {procs.get('pdfjs_version', '')}", "pdf.js",
+         "`getDocument` + `getTextContent()` on every page (Node, legacy build)"),
+    )
+    for kind, what, key, label, short, how in peers:
+        table(f"{what} text extraction vs {short}", lists[kind],
+              floor_rows + [
+                  ("native-extract", "baocao native", f"decode only ({what} → text, legacy conversion included), in process"),
+                  ("native-parse", "baocao native", "full `parse`, in process"),
+                  ("baocao-wasm", "baocao wasm (Node)", "full `parse(bytes, {text:true})`"),
+                  (key, label, how),
+              ],
+              {"native-extract": "baocao-native", "native-parse": "baocao-native", "baocao-wasm": "baocao-wasm", key: key},
+              [(key, "native-extract", f"{short} ÷ baocao native decode"),
+               (key, "native-parse", f"{short} ÷ baocao native full parse"),
+               (key, "baocao-wasm", f"{short} ÷ baocao wasm full parse")],
+              [("native-extract", "baocao native decode"), ("baocao-wasm", "baocao wasm full parse"), (key, short)])
     print("\n".join(lines))
 
 

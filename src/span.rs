@@ -11,6 +11,16 @@ use std::ops::Range;
 /// Bytes per checkpoint: trades index memory (4 bytes per block) against scan length.
 const BLOCK: usize = 64;
 
+/// The largest char boundary of `s` at or below byte `i` (`str::floor_char_boundary`, which is
+/// newer than the crate's minimum Rust version).
+pub fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// UTF-16 positions of a text, for converting byte offsets.
 #[derive(Debug, Clone)]
 pub struct Utf16Index<'a> {

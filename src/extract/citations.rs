@@ -243,6 +243,15 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
         lo
     };
 
+    // Where the tail of a citation ending at `from` stops: where the next citation's type word
+    // starts ("… của Chính phủ và Nghị định …"), in folded bytes.
+    let tail_stop = |from: usize| {
+        symbol_re().find_at(&masked, from).map_or(f.len(), |n| {
+            let fs = back(n.start());
+            type_before(f, fs).map_or(fs, |(_, ts)| ts)
+        })
+    };
+
     let mut found: Vec<(Range<usize>, Citation)> = Vec::new();
     // 1. Symbols with a type word before them.
     for m in symbol_re().find_iter(&masked) {
@@ -260,12 +269,7 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
         if own.is_some_and(|o| o == number_symbol) && m.start() < 3000 {
             continue;
         }
-        // The tail stops where the next citation's type word starts ("… của Chính phủ và Nghị định …").
-        let next = symbol_re().find_at(&masked, m.end()).map_or(f.len(), |n| {
-            let fs = back(n.start());
-            type_before(f, fs).map_or(fs, |(_, ts)| ts)
-        });
-        let (date, issuer, title, end) = tail_fields(f, text, &fold, back(m.end()), next);
+        let (date, issuer, title, end) = tail_fields(f, text, &fold, back(m.end()), tail_stop(m.end()));
         let start = fold.origin(tstart);
         let end = fold.origin(end).max(m.end());
         found.push((
@@ -373,16 +377,19 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
         let so_len = after.len() - after.trim_start().len();
         let so_word = after.split_whitespace().next().unwrap_or("");
         if is_so(&crate::fold::fold(so_word)) {
-            let sym_at = r.end + so_len + so_word.len();
-            let gap = masked[sym_at..].len() - masked[sym_at..].trim_start().len();
-            if let Some(sym) = symbol_re().find_at(&masked, sym_at + gap).filter(|x| x.start() == sym_at + gap && x.as_str().contains('/')) {
-                let next = symbol_re().find_at(&masked, sym.end()).map_or(f.len(), |n| back(n.start()));
-                let (d, iss, _, end) = tail_fields(f, text, &fold, back(sym.end()), next);
+            let rest = &masked[r.end + so_len + so_word.len()..];
+            let sym_at = masked.len() - rest.trim_start().len();
+            // Anchored at the symbol's place: a search from there could run through the text.
+            let place = rest.trim_start();
+            let sym = symbol_re().find(&place[..crate::span::floor_char_boundary(place, 80)]).filter(|x| x.start() == 0);
+            if let Some(sym) = sym.filter(|x| x.as_str().contains('/')) {
+                let sym_end = sym_at + sym.end();
+                let (d, iss, _, end) = tail_fields(f, text, &fold, back(sym_end), tail_stop(sym_end));
                 number_symbol = Some(normalise_symbol(sym.as_str()));
                 number_symbol_raw = Some(sym.as_str().to_owned());
                 date = d;
                 issuer_text = iss;
-                r.end = fold.origin(end).max(sym.end());
+                r.end = fold.origin(end).max(sym_end);
             }
         }
         laws.push((

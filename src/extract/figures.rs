@@ -120,40 +120,38 @@ fn unit_after(f: &str, text: &str, fold: &Folded, at: usize) -> Option<UnitHit> 
             }
         }
     }
-    if hit.kind != UnitKind::Percent && !hit.name.contains('/') {
-        // "triệu đồng/người/năm", "người/km²": per-something tails, printed as they are.
+    if !hit.name.contains('/') {
+        // "triệu đồng/người/năm", "người/km²", "lít/100km": per-something tails, printed as they
+        // are; a percentage takes only periods ("lãi suất 8%/năm").
         static PER: OnceLock<Regex> = OnceLock::new();
         let per = PER.get_or_init(|| {
             // "/người", "/km²", and a counted base: "15 lít/100km".
             Regex::new(&format!(r"^(?:/(?:[0-9]{{1,4}})?[{L}][0-9{L}²]{{0,7}}){{1,2}}", L = crate::letters::LETTER_CLASS)).expect("static pattern")
         });
         if let Some(m) = f.get(hit.end..).and_then(|s| per.find(s)) {
+            let mut taken = 0;
             // Each "/word" printed canonically when the catalogue knows it (OCR "/ngudi" → "/người").
-            for w in m.as_str().split('/').filter(|w| !w.is_empty()) {
-                hit.name.push('/');
-                match units::match_at(w).filter(|(_, l)| *l == w.len()) {
-                    Some((u, _)) => hit.name.push_str(u.name),
-                    None => match units::per_word(w) {
-                        Some(p) => hit.name.push_str(p),
+            for w in m.as_str().split('/').skip(1) {
+                let period = units::per_word(w);
+                let printed = match units::match_at(w).filter(|(_, l)| *l == w.len()) {
+                    _ if hit.kind == UnitKind::Percent => match period {
+                        Some(p) => p.to_owned(),
+                        None => break,
+                    },
+                    Some((u, _)) => u.name.to_owned(),
+                    None => match period {
+                        Some(p) => p.to_owned(),
                         None => {
-                            let k = hit.end + (w.as_ptr() as usize - m.as_str().as_ptr() as usize);
-                            hit.name.push_str(text.get(fold.origin_range(k..k + w.len())).unwrap_or(w));
+                            let k = hit.end + taken + 1;
+                            text.get(fold.origin_range(k..k + w.len())).unwrap_or(w).to_owned()
                         }
                     },
-                }
-            }
-            hit.end += m.end();
-        }
-    } else if hit.kind == UnitKind::Percent {
-        // "lãi suất 8%/năm": a rate per period.
-        let rest = f.get(hit.end..).unwrap_or("");
-        if let Some(w) = rest.strip_prefix('/') {
-            let word = &w[..w.find(|c: char| !c.is_alphanumeric()).unwrap_or(w.len())];
-            if let Some(p) = units::per_word(word) {
+                };
                 hit.name.push('/');
-                hit.name.push_str(p);
-                hit.end += 1 + word.len();
+                hit.name.push_str(&printed);
+                taken += 1 + w.len();
             }
+            hit.end += taken;
         }
     }
     Some(hit)

@@ -338,13 +338,9 @@ pub fn candidates(
 /// Most added to a candidate's score for being central to its theme (module docs, step 2).
 pub const CENTRAL_WEIGHT: f64 = 6.0;
 
-/// Adds how central each candidate is to its theme: the sum, over its distinct words, of how
-/// many sentences of the theme use the word times the word's inverse document frequency
-/// among all candidates (the theme's tf·idf centroid, Radev et al. 2004), scaled so the most
-/// central sentence of each theme gets [`CENTRAL_WEIGHT`]. Words every sentence uses weigh
-/// nothing; words the theme keeps returning to ("thu ngân sách", "hộ nghèo") weigh most. Only
-/// words are compared, so OCR text without diacritics scores the same.
-fn centrality(cands: &mut [Candidate]) {
+/// For each candidate, the tf·idf weight of the distinct words of the window of its theme's
+/// candidates that starts at it and holds at most [`MAX_PASSAGE_WORDS`] words (at least itself).
+fn window_sums(cands: &[Candidate]) -> Vec<f64> {
     use std::collections::HashMap;
     let n = cands.len() as f64;
     let mut df: HashMap<u64, u32> = HashMap::new();
@@ -397,6 +393,17 @@ fn centrality(cands: &mut [Candidate]) {
         }
         i = j;
     }
+    raw
+}
+
+/// Adds how central each candidate is to its theme: the sum, over its distinct words, of how
+/// many sentences of the theme use the word times the word's inverse document frequency
+/// among all candidates (the theme's tf·idf centroid, Radev et al. 2004), scaled so the most
+/// central sentence of each theme gets [`CENTRAL_WEIGHT`]. Words every sentence uses weigh
+/// nothing; words the theme keeps returning to ("thu ngân sách", "hộ nghèo") weigh most. Only
+/// words are compared, so OCR text without diacritics scores the same.
+fn centrality(cands: &mut [Candidate]) {
+    let raw = window_sums(cands);
     let themes = cands.iter().filter_map(|c| c.theme).max().map_or(0, |t| t + 1);
     let mut best = vec![0.0f64; themes];
     for (c, &r) in cands.iter().zip(&raw) {
@@ -473,22 +480,25 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
         return Vec::new();
     }
     let want = (n / CANDIDATES_PER_POINT).clamp(MIN_POINTS, MAX_POINTS).min(n);
-    // Each theme's share of the points follows its share of the candidates.
-    let mut in_theme: std::collections::HashMap<Option<usize>, usize> = std::collections::HashMap::new();
-    for c in &cands {
-        *in_theme.entry(c.theme).or_default() += 1;
+    // Stable order for equal scores: earlier first.
+    let mut order: Vec<usize> = (0..n).collect();
+    crate::sort::sort_by(&mut order, |&a, &b| cands[b].score.total_cmp(&cands[a].score).then(a.cmp(&b)));
+    // Candidates of each theme, best first; the last slot holds those outside every theme.
+    let n_themes = cands.iter().filter_map(|c| c.theme).max().map_or(0, |t| t + 1);
+    let slot = |c: &Candidate| c.theme.unwrap_or(n_themes);
+    let mut per_theme: Vec<Vec<usize>> = vec![Vec::new(); n_themes + 1];
+    for &k in &order {
+        per_theme[slot(&cands[k])].push(k);
     }
-    // The report's own assessment may give up to the most.
+    // Each theme's share of the points follows its share of the candidates; the report's own
+    // assessment may give up to the most.
     let cap = |c: &Candidate| {
         if c.in_assessment {
             MAX_PER_SECTION
         } else {
-            (want * in_theme.get(&c.theme).copied().unwrap_or(0)).div_ceil(n).clamp(1, MAX_PER_SECTION)
+            (want * per_theme[slot(c)].len()).div_ceil(n).clamp(1, MAX_PER_SECTION)
         }
     };
-    // Stable order for equal scores: earlier first.
-    let mut order: Vec<usize> = (0..n).collect();
-    crate::sort::sort_by(&mut order, |&a, &b| cands[b].score.total_cmp(&cands[a].score).then(a.cmp(&b)));
     // Each candidate stands for its passage (its paragraph, see `passage`): two sentences of one
     // paragraph are one key point.
     // Computed on demand: only the candidates examined need theirs.
@@ -496,10 +506,11 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
     let passages: Vec<std::cell::OnceCell<std::ops::Range<usize>>> = (0..n).map(|_| std::cell::OnceCell::new()).collect();
     let passage_of = |k: usize| passages[k].get_or_init(|| passage(doc.text, &breaks, cands[k].sentence.range.clone(), cands[k].stop)).clone();
     let mut chosen: Vec<usize> = Vec::new();
-    let mut per_top: std::collections::HashMap<Option<usize>, usize> = std::collections::HashMap::new();
-    let fits = |k: usize, chosen: &[usize], per_top: &std::collections::HashMap<Option<usize>, usize>| {
+    // Points taken from each slot.
+    let mut taken = vec![0usize; n_themes + 1];
+    let fits = |k: usize, chosen: &[usize], taken: &[usize]| {
         let c = &cands[k];
-        if c.evidence <= 0.0 || per_top.get(&c.theme).copied().unwrap_or(0) >= cap(c) {
+        if c.evidence <= 0.0 || taken[slot(c)] >= cap(c) {
             return false;
         }
         let p = passage_of(k);
@@ -511,13 +522,6 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
     // One point per theme first (module docs, step 3): each theme's best fitting candidate, the
     // themes taken by their best score, so a summary covers the report's parts rather than
     // its densest one.
-    let n_themes = cands.iter().filter_map(|c| c.theme).max().map_or(0, |t| t + 1);
-    let mut per_theme: Vec<Vec<usize>> = vec![Vec::new(); n_themes];
-    for &k in &order {
-        if let Some(t) = cands[k].theme {
-            per_theme[t].push(k);
-        }
-    }
     let mut theme_order: Vec<usize> = (0..n_themes).filter(|&t| per_theme[t].first().is_some_and(|&k| cands[k].owed)).collect();
     crate::sort::sort_by(&mut theme_order, |&a, &b| {
         cands[per_theme[b][0]].score.total_cmp(&cands[per_theme[a][0]].score).then(a.cmp(&b))
@@ -526,8 +530,8 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
         if chosen.len() >= MAX_POINTS {
             break;
         }
-        if let Some(&k) = per_theme[t].iter().find(|&&k| fits(k, &chosen, &per_top)) {
-            *per_top.entry(cands[k].theme).or_default() += 1;
+        if let Some(&k) = per_theme[t].iter().find(|&&k| fits(k, &chosen, &taken)) {
+            taken[t] += 1;
             chosen.push(k);
         }
     }
@@ -536,8 +540,8 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
         if chosen.len() >= want {
             break;
         }
-        if !chosen.contains(&k) && fits(k, &chosen, &per_top) {
-            *per_top.entry(cands[k].theme).or_default() += 1;
+        if !chosen.contains(&k) && fits(k, &chosen, &taken) {
+            taken[slot(&cands[k])] += 1;
             chosen.push(k);
         }
     }
@@ -737,9 +741,8 @@ mod tests {
         assert_eq!(&text[passage(text, &[], 0..first, text.len())], "Thu ngân sách đạt 107% dự toán. Chi ngân sách đạt 99%.");
     }
 
-    #[test]
-    fn câu_trung_tâm_của_chủ_đề_được_cộng_điểm_hơn_câu_lạc_đề() {
-        let mk = |s: &str, theme: usize| Candidate {
+    fn cand(s: &str, theme: usize, len: usize) -> Candidate {
+        Candidate {
             sentence: Sentence { range: 0..0, paragraph: 0, opens_paragraph: true },
             span: Span { start: 0, end: 0 },
             score: 1.0,
@@ -752,8 +755,13 @@ mod tests {
             in_assessment: false,
             stop: 0,
             words: set(s),
-            len: MAX_PASSAGE_WORDS,
-        };
+            len,
+        }
+    }
+
+    #[test]
+    fn câu_trung_tâm_của_chủ_đề_được_cộng_điểm_hơn_câu_lạc_đề() {
+        let mk = |s: &str, theme: usize| cand(s, theme, MAX_PASSAGE_WORDS);
         let mut cands = vec![
             mk("thu ngân sách nhà nước đạt dự toán", 0),
             mk("thu ngân sách tăng so với năm trước", 0),
@@ -768,6 +776,35 @@ mod tests {
         assert!(cands.iter().all(|c| c.score <= 1.0 + CENTRAL_WEIGHT + 1e-9));
         // Evidence is untouched: centrality alone makes no point.
         assert!(cands.iter().all(|c| c.evidence == 1.0));
+    }
+
+    #[test]
+    fn cửa_sổ_trượt_bằng_cách_tính_trực_tiếp() {
+        // Windows of 2–3 candidates (len 40, at most MAX_PASSAGE_WORDS words), across two themes:
+        // the two-pointer sums equal a direct sum over each window's distinct words.
+        let texts = ["thu ngân sách đạt", "chi ngân sách giảm", "thu thuế tăng", "hộ nghèo giảm", "ngân sách xã đạt", "hộ nghèo còn ít", "trường chuẩn tăng"];
+        let themes = [0, 0, 0, 0, 1, 1, 1];
+        let cands: Vec<Candidate> = texts.iter().zip(themes).map(|(s, t)| cand(s, t, 40)).collect();
+        let got = window_sums(&cands);
+        let n = cands.len() as f64;
+        let df = |w: u64| cands.iter().filter(|c| c.words.contains(&w)).count() as f64;
+        let tf = |t: usize, w: u64| cands.iter().filter(|c| c.theme == Some(t) && c.words.contains(&w)).count() as f64;
+        for (l, c) in cands.iter().enumerate() {
+            let t = c.theme.unwrap();
+            let mut words: Vec<u64> = Vec::new();
+            let mut len = 0;
+            for d in cands[l..].iter().take_while(|d| d.theme == Some(t)) {
+                if !words.is_empty() && len + d.len > MAX_PASSAGE_WORDS {
+                    break;
+                }
+                len += d.len;
+                words.extend(&d.words);
+            }
+            crate::sort::sort(&mut words);
+            words.dedup();
+            let want: f64 = words.iter().map(|&w| tf(t, w) * ln(n / df(w))).sum();
+            assert!((got[l] - want).abs() < 1e-9, "candidate {l}: {} vs {want}", got[l]);
+        }
     }
 
     #[test]

@@ -135,7 +135,7 @@ fn cut_long(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut from = r.start;
     while r.end - from > MAX_SENTENCE_BYTES {
-        let window = &text[from..from + floor_boundary(&text[from..], MAX_SENTENCE_BYTES)];
+        let window = &text[from..from + crate::span::floor_char_boundary(&text[from..], MAX_SENTENCE_BYTES)];
         let cut = window.rfind(';').map(|k| k + 1).filter(|&k| k > 80).unwrap_or(window.len());
         if cut == 0 {
             break;
@@ -145,14 +145,6 @@ fn cut_long(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
     }
     push_trimmed(&mut out, text, from..r.end);
     out
-}
-
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]
