@@ -148,6 +148,20 @@ const state = {
 const docById = (id) => state.docs.find((d) => d.id === id) || null;
 const selectedDoc = () => docById(state.selectedId);
 
+/**
+ * User Timing marks, for a portal's monitoring and for bench/page-chromium.mjs: `baocao:interactive`
+ * (the page answers input), `baocao:parser-ready` (the worker's wasm is compiled),
+ * `baocao:parser-warm` (its warm-up parse is done: regexes built; detail.ms),
+ * `baocao:doc-added` and `baocao:doc-rendered` (detail.id: the document). Never throws.
+ */
+function mark(name, detail) {
+  try {
+    performance.mark(name, detail === undefined ? undefined : { detail });
+  } catch {
+    /* a browser without User Timing level 3: no marks */
+  }
+}
+
 function addDoc(doc) {
   const full = {
     id: state.nextId++,
@@ -159,6 +173,7 @@ function addDoc(doc) {
     ...doc,
   };
   state.docs.push(full);
+  mark('baocao:doc-added', { id: full.id });
   return full;
 }
 
@@ -304,11 +319,16 @@ function onWorkerMessage(w, m) {
   }
   if (m.type === 'ready') {
     runner.failures = 0;
+    mark('baocao:parser-ready', { version: m.version ?? null });
     if (m.version) {
       runner.version = m.version;
       $('version').textContent = `v${m.version}`;
       registerServiceWorker(m.version);
     }
+    return;
+  }
+  if (m.type === 'warm') {
+    mark('baocao:parser-warm', { ms: m.ms });
     return;
   }
   if (m.type === 'init-error') {
@@ -774,6 +794,7 @@ function renderSelection() {
 }
 
 function renderReport(doc) {
+  for (const b of document.querySelectorAll('#report-view .panel-body.is-rendered')) b.classList.remove('is-rendered');
   const ctx = makeCtx({ report: doc.report, lang: ui.lang, showSpan: (span) => showSpan(ctx, span), idPrefix: `d${doc.id}` });
   guarded('source', () => renderHeader(ctx, doc), (err) => {
     $('rh-title').textContent = docLabel(doc);
@@ -797,6 +818,7 @@ function renderReport(doc) {
       c.classList.toggle('is-zero', count === 0);
     }
   }
+  mark('baocao:doc-rendered', { id: doc.id });
 }
 
 function guarded(name, fn, onError) {
@@ -821,6 +843,10 @@ function showSpan(ctx, span) {
   pre.replaceChildren(document.createTextNode(ctx.text.slice(0, start)), mark, document.createTextNode(ctx.text.slice(end)));
   const details = pre.closest('details');
   if (details) details.open = true;
+  // Off-screen panel bodies are not laid out (content-visibility: auto), so the page below the
+  // viewport has estimated heights and a smooth scroll would aim at the wrong place. The first
+  // jump lays out the whole report once (renderReport resets this for the next document).
+  for (const b of document.querySelectorAll('#report-view .panel-body')) b.classList.add('is-rendered');
   const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   mark.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
   mark.focus({ preventScroll: true });
@@ -1076,6 +1102,7 @@ function wire() {
   } catch (err) {
     console.error('baocao: cannot start worker', err);
   }
+  mark('baocao:interactive');
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wire);
@@ -1083,7 +1110,7 @@ else wire();
 
 // For debugging and tests: read-only view of the documents.
 globalThis.baocao = Object.freeze({
-  docs: () => state.docs.map((d) => ({ id: d.id, name: d.name, status: d.status, phase: d.phase ?? null, error: d.error, report: d.report })),
+  docs: () => state.docs.map((d) => ({ id: d.id, name: d.name, status: d.status, phase: d.phase ?? null, error: d.error, report: d.report, ms: d.ms })),
   selected: () => selectedDoc()?.report ?? null,
   lang: () => ui.lang,
 });

@@ -74,6 +74,16 @@ export async function openPage(browser, { viewport = { width: 1280, height: 900 
   return { context, page, errors, consoleMessages };
 }
 
+/**
+ * Brings the panel holding `selector` on screen and waits two frames for it to be rendered. Panel
+ * bodies off screen are not rendered (content-visibility: auto, as a reader scrolling would find
+ * them), and innerText / isVisible report only rendered content.
+ */
+export async function revealPanel(page, selector) {
+  await page.locator(selector).first().evaluate((el) => (el.closest('.panel') || el).scrollIntoView({ block: 'start', behavior: 'instant' }));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 /** Waits until no document is being parsed any more (body[data-state] = ready). */
 export async function waitSettled(page, expectedDocs) {
   await page.waitForFunction(

@@ -29,6 +29,7 @@ import {
   docStatuses,
   downloadReport,
   copyWww,
+  revealPanel,
 } from './helpers.mjs';
 
 const T = { timeout: 30_000 };
@@ -80,6 +81,7 @@ test('a. pasted seed 004 is parsed in the worker and every panel renders the rep
     const panels = await panelTexts(page);
     assert.match(panels.metadata, /Báo cáo/, '#metadata shows the document type');
     for (const id of ['summary', 'metadata', 'outline', 'figures', 'citations', 'footnotes', 'diagnostics', 'text']) {
+      await revealPanel(page, `#${id}`);
       assert.ok(await page.locator(`#${id}`).isVisible(), `#${id} is visible`);
       assert.ok(await page.locator(`#${id} h2`).isVisible(), `#${id} has a heading`);
       const body = (await page.locator(`#${id} .panel-body`).innerText()).trim();
@@ -390,7 +392,9 @@ test('g. dist/baocao.html works from file:// (inline glue + base64 wasm, worker 
     await pasteAndParse(page, seedText(SEED_004));
     const [doc] = await docStatuses(page);
     assert.equal(doc.status, 'done', `document status: ${doc.text}`);
+    await revealPanel(page, '#metadata');
     assert.match(await page.locator('#metadata').innerText(), /Báo cáo/);
+    await revealPanel(page, '#outline');
     assert.ok(await page.locator('#outline .panel-body').innerText());
     assert.ok(page.workers().length >= 1, 'the parser runs in a worker in the single file too');
     assert.ok((await page.locator('#version').innerText()).startsWith('v'), 'worker reported its version');

@@ -1,6 +1,6 @@
 // Browser tests of the second half of issue 8: compliance checklist, outline tree, sortable and
 // filterable figures, SVG charts, English switch, service worker offline reload, accessibility
-// and print, and the <baocao-report> custom element.
+// and print, the <baocao-report> custom element, and the page's User Timing marks.
 //
 //   bash scripts/build-wasm.sh && node --test --test-concurrency=1 tests/e2e/
 //
@@ -15,7 +15,7 @@ import { chromium } from 'playwright-core';
 
 import { serve, CSP } from '../../scripts/serve.mjs';
 import { buildSingle } from '../../scripts/build-single.mjs';
-import { WWW, LAUNCH, SCREENSHOTS, requirePrerequisites, seedText, openPage, pasteAndParse, copyWww } from './helpers.mjs';
+import { WWW, LAUNCH, SCREENSHOTS, requirePrerequisites, seedText, openPage, pasteAndParse, copyWww, revealPanel } from './helpers.mjs';
 
 const T = { timeout: 45_000 };
 const SEED_004 = '004_af1806dc496f95cd.txt';
@@ -141,6 +141,7 @@ test('2. outline: a tree with as many nodes as the JSON, role badges per node, c
     const toggle = li.locator(':scope > .outline-row .outline-toggle');
     const firstChild = li.locator('.outline-item').first();
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await revealPanel(page, '#outline');
     assert.ok(await firstChild.isVisible());
     assert.ok((await firstChild.innerText()).includes(parent.children[0].title));
     await toggle.click();
@@ -390,9 +391,12 @@ test('5. language: the toggle switches every UI label to English and back, remem
     const left = en.filter((s) => VIETNAMESE.test(s));
     assert.deepEqual(left, [], 'no Vietnamese UI label left in English mode');
     // The report itself is not translated.
+    await revealPanel(page, '#summary');
     if (report.summary.headline) assert.ok((await page.locator('#summary').innerText()).includes(report.summary.headline));
+    await revealPanel(page, '#outline');
     assert.ok((await page.locator('#outline').innerText()).includes(report.outline[0].title));
     assert.match(await page.locator('#outline .outline-row .badge.role').first().innerText(), /^(Results|Assessment|Context|Tasks|Targets|Shortcomings|Causes|Proposals|Responsibility|Appendix|Other)$/);
+    await revealPanel(page, '#metadata');
     assert.match(await page.locator('#metadata .compliance-summary').innerText(), /components pass/);
     assert.match(await page.locator('#docs .doc-status').first().innerText(), /Done/);
 
@@ -645,6 +649,34 @@ window.__ready = true;`,
 
 // ---------------------------------------------------------------------------------------------
 // screenshots of the new views (in target/screenshots with the others)
+
+test('9. User Timing marks for portals: interactive, parser ready, warm-up done, each document added and rendered', T, async () => {
+  const { context, page, errors } = await openSeed();
+  try {
+    await page.waitForFunction(() => performance.getEntriesByName('baocao:parser-warm').length > 0);
+    const marks = await page.evaluate(() =>
+      performance.getEntriesByType('mark').filter((m) => m.name.startsWith('baocao:')).map((m) => ({ name: m.name, t: m.startTime, detail: m.detail })),
+    );
+    const one = (name) => {
+      const list = marks.filter((m) => m.name === name);
+      assert.equal(list.length, 1, `${name} once: ${JSON.stringify(marks)}`);
+      return list[0];
+    };
+    const interactive = one('baocao:interactive');
+    const ready = one('baocao:parser-ready');
+    const warm = one('baocao:parser-warm');
+    assert.ok(ready.detail.version, 'parser-ready carries the version');
+    assert.ok(warm.detail.ms > 0 && warm.t >= ready.t, JSON.stringify(warm));
+    const [{ id }] = await page.evaluate(() => globalThis.baocao.docs());
+    const added = one('baocao:doc-added');
+    const rendered = one('baocao:doc-rendered');
+    assert.deepEqual([added.detail, rendered.detail], [{ id }, { id }]);
+    assert.ok(interactive.t <= added.t && added.t < rendered.t, JSON.stringify(marks));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
 
 test('screenshots: charts, outline, figures and the English page', T, async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
