@@ -84,6 +84,17 @@ export async function revealPanel(page, selector) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
+/**
+ * Lays out every panel body at once (the state after the reader's first click-to-highlight), for
+ * whole-page checks: a full-page screenshot, horizontal overflow of the whole report.
+ */
+export async function renderAllPanels(page) {
+  await page.evaluate(() => {
+    for (const b of document.querySelectorAll('#report-view .panel-body')) b.classList.add('is-rendered');
+  });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 /** Waits until no document is being parsed any more (body[data-state] = ready). */
 export async function waitSettled(page, expectedDocs) {
   await page.waitForFunction(

@@ -30,6 +30,7 @@ import {
   downloadReport,
   copyWww,
   revealPanel,
+  renderAllPanels,
 } from './helpers.mjs';
 
 const T = { timeout: 30_000 };
@@ -463,6 +464,7 @@ test('i. screenshots of a rendered report at 1280 px and 400 px (no horizontal o
       await page.goto(server.url);
       await pasteAndParse(page, seedText(SEED_004));
       await page.evaluate(() => document.fonts.ready.then(() => true));
+      await renderAllPanels(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `no horizontal scrolling at ${width}px (overflow ${overflow}px)`);
       const file = path.join(SCREENSHOTS, width === 1280 ? 'report.png' : `report-${width}.png`);
