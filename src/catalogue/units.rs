@@ -105,6 +105,74 @@ fn close(a: &str, b: &str) -> bool {
     a == b || (a.len() >= 4 && b.len() >= 4 && a.chars().count().min(b.chars().count()) >= 4 && crate::fold::within_one_edit(a, b))
 }
 
+static PER_BASES: &str = include_str!("../../data/per-bases.tsv");
+
+/// One base of `data/per-bases.tsv`: folded words ("#" = the number one) and the unit suffix.
+struct PerBase {
+    words: Vec<&'static str>,
+    per: &'static str,
+}
+
+fn per_bases() -> &'static [PerBase] {
+    static TABLE: OnceLock<Vec<PerBase>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut v: Vec<PerBase> = rows(PER_BASES)
+            .filter(|r| r.len() >= 2 && r[0] != "phrase")
+            .map(|r| PerBase { words: r[0].split_whitespace().collect(), per: r[1] })
+            .collect();
+        crate::sort::sort_by_key(&mut v, |b| std::cmp::Reverse(b.words.len()));
+        v
+    })
+}
+
+/// Words of folded text with their byte ranges; "/" is a word of its own, edge punctuation is not.
+fn base_words(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        let slash = c == '/';
+        if c.is_whitespace() || slash || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”') {
+            if let Some(b) = start.take() {
+                out.push((b, i));
+            }
+            if slash {
+                out.push((i, i + 1));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    out
+}
+
+/// The last rate base ("trên 1 ha", "bình quân đầu người/năm") in folded text `s`: the unit suffix
+/// it gives a figure ("/ha", "/người/năm") and its byte range in `s`. Longest phrase wins.
+pub fn per_base_in(s: &str) -> Option<(&'static str, std::ops::Range<usize>)> {
+    let words = base_words(s);
+    let word = |k: usize| &s[words[k].0..words[k].1];
+    let mut best: Option<(&'static str, std::ops::Range<usize>)> = None;
+    for b in per_bases() {
+        let n = b.words.len();
+        if n == 0 || n > words.len() {
+            continue;
+        }
+        let found = (0..=words.len() - n).rev().find(|&k| {
+            b.words.iter().enumerate().all(|(j, w)| match *w {
+                "#" => matches!(word(k + j), "1" | "01" | "mot"),
+                w => close(w, word(k + j)),
+            })
+        });
+        if let Some(k) = found {
+            let r = words[k].0..words[k + n - 1].1;
+            // The last base in the text; at the same place, the longer phrase (tried first).
+            if best.as_ref().is_none_or(|(_, br)| r.start > br.start) {
+                best = Some((b.per, r));
+            }
+        }
+    }
+    best
+}
+
 /// Time words that follow a unit after "/" ("triệu đồng/người/năm"), OCR-tolerant.
 pub fn per_word(w: &str) -> Option<&'static str> {
     const WORDS: [(&str, &str); 5] = [("nam", "năm"), ("thang", "tháng"), ("ngay", "ngày"), ("quy", "quý"), ("vu", "vụ")];
@@ -176,6 +244,21 @@ mod tests {
             }
         }
         assert_eq!(rows(DATA).filter(|r| r.len() < 3).count(), 0);
+    }
+
+    #[test]
+    fn cơ_sở_bình_quân_theo_danh_mục() {
+        // Every example of data/per-bases.tsv reads its own suffix.
+        for r in rows(PER_BASES).filter(|r| r.len() >= 3 && r[0] != "phrase") {
+            let got = per_base_in(&fold(r[2])).map(|(p, _)| p);
+            assert_eq!(got, Some(r[1]), "{}", r[2]);
+        }
+        let f = fold("Thu nhap thuc té binh quan dau nguodi/nam dat 75");
+        let (per, r) = per_base_in(&f).unwrap();
+        assert_eq!((per, &f[r]), ("/người/năm", "binh quan dau nguodi/nam"));
+        assert_eq!(per_base_in(&fold("Giá trị sản phẩm trén 01 ha đất")).map(|(p, _)| p), Some("/ha"));
+        assert_eq!(per_base_in(&fold("diện tích 1 ha đất")), None);
+        assert_eq!(per_base_in(&fold("trên 2 ha")), None, "only a base of one");
     }
 
     #[test]

@@ -157,6 +157,93 @@ fn unit_after(f: &str, text: &str, fold: &Folded, at: usize) -> Option<UnitHit> 
     Some(hit)
 }
 
+/// How far back (bytes of folded text) the whole of a part ("1.375 vụ án …, giải quyết 1.117 vụ,
+/// đạt tỷ lệ 81,24%") is looked for.
+const MAX_WHOLE_LOOKBACK: usize = 240;
+
+/// "1.375 vụ án các loại, đã xét xử, giải quyết 1.117 vụ, đạt tỷ lệ 81,24%" and "29.264 hồ sơ
+/// (hồ sơ trực tuyến 20.607 đạt 70,41% …)": a percentage after figure `i` that is exactly a part
+/// over a whole of the same sentence — 1.117/1.375 = 81,24% — is that ratio, not a plan or a bare
+/// rate. Exactly: equal to the printed precision (rounded or truncated). Two shapes: figure `i` is
+/// the part and an earlier figure of its unit the whole, or figure `i` is the whole and a bare
+/// number between it and the percentage the part. A percentage followed by "kế hoạch"/"chỉ tiêu"
+/// is a plan whatever it equals.
+fn verified_ratio(f: &str, out: &[Figure], starts: &[usize], i: usize, c: &Comp, clause_first: usize) -> Option<Comparison> {
+    let pct = c.value.filter(|_| c.unit.as_deref() == Some("%") && c.kind != ComparisonKind::VsPreviousPeriod)?;
+    let tail = f.get(c.range.end..)?.trim_start();
+    if ["ke hoach", "kh ", "chi tieu", "nghi quyet", "du toan", "so voi cung ky", "so voi nam"].iter().any(|w| tail.starts_with(w)) {
+        return None;
+    }
+    let printed = f.get(c.range.clone())?;
+    let decimals = printed.rfind('%').and_then(|e| printed[..e].rfind(',').map(|d| e - d - 1)).unwrap_or(0);
+    let step = 10f64.powi(-(decimals.min(4) as i32));
+    let matches = |part: f64, whole: f64| {
+        if !(whole > 0.0 && part > 0.0 && part <= whole * 1.5) {
+            return false;
+        }
+        let r = 100.0 * part / whole;
+        (r - pct).abs() <= step / 2.0 + 1e-9 || (r >= pct && r - pct < step)
+    };
+    let ratio = |part: f64, whole: f64| Comparison {
+        kind: ComparisonKind::Ratio,
+        value: None,
+        direction: None,
+        numerator: Some(part),
+        denominator: Some(whole),
+        percent: Some(pct),
+        unit: None,
+        raw: String::new(),
+    };
+    let fig = &out[i];
+    if fig.comparisons.iter().any(|r| r.kind == ComparisonKind::Ratio) {
+        return None; // "16/46 xã, đạt 34,78%": its own ratio takes the percentage
+    }
+    let unit = fig.unit.as_deref()?;
+    let same_unit = |u: Option<&str>| u.is_some_and(|u| u == unit || u.strip_prefix(unit).is_some_and(|r| r.starts_with(' ')));
+    let floor = c.range.start.saturating_sub(MAX_WHOLE_LOOKBACK);
+    // Figure i the part: the nearest earlier whole of its unit in the sentence.
+    for j in (clause_first.min(i)..i).rev() {
+        let gap = f.get(starts[j]..starts[i]).unwrap_or("");
+        if starts[j] < floor || gap.contains(". ") || gap.contains('\n') || gap.contains(';') {
+            break;
+        }
+        if same_unit(out[j].unit.as_deref()) && matches(fig.value, out[j].value) {
+            return Some(ratio(fig.value, out[j].value));
+        }
+    }
+    // Figure i the whole: a bare number between it and the percentage.
+    static NUM: OnceLock<Regex> = OnceLock::new();
+    let num = NUM.get_or_init(|| Regex::new(r"\b[0-9]{1,3}(?:\.[0-9]{3})+\b|\b[0-9]+\b").expect("static pattern"));
+    let gap = f.get(starts[i]..c.range.start)?;
+    if gap.len() > MAX_WHOLE_LOOKBACK || gap.contains(". ") || gap.contains(';') {
+        return None;
+    }
+    num.find_iter(gap).skip(1).filter_map(|m| parse_number(m.as_str(), false)).find(|&part| part < fig.value && matches(part, fig.value)).map(|part| ratio(part, fig.value))
+}
+
+/// How far back (bytes of folded text) a rate base is looked for before its figure.
+const MAX_BASE_LOOKBACK: usize = 240;
+
+/// "Giá trị sản phẩm trên 1 ha … đạt 179,3 triệu đồng" → ("/ha", folded range of "trên 1 ha"): a
+/// rate base (`data/per-bases.tsv`) in the clause before a figure that is the clause's predicate
+/// ("… đạt N", "… là N"), with no other number between them. "Các hộ có diện tích trên 1 ha được
+/// hỗ trợ 5 triệu đồng" is not a rate: 5 triệu đồng is not what "đạt".
+fn rate_base(f: &str, at: usize) -> Option<(&'static str, Range<usize>)> {
+    let lo = crate::span::floor_char_boundary(f, at.saturating_sub(MAX_BASE_LOOKBACK));
+    let before = f.get(lo..at)?;
+    let from = before.rfind(['\n', ';']).map_or(0, |i| i + 1).max(before.rfind(". ").map_or(0, |i| i + 2));
+    let clause = &before[from..];
+    let head = clause.trim_end();
+    if !(head.ends_with(" dat") || head.ends_with(" la")) {
+        return None;
+    }
+    let (per, r) = units::per_base_in(clause)?;
+    if clause[r.end..].bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((per, lo + from + r.start..lo + from + r.end))
+}
+
 /// A number with a unit (a figure candidate), in folded coordinates.
 #[derive(Debug, Clone)]
 struct Token {
@@ -608,6 +695,8 @@ pub fn extract(doc: &Doc, outline: &[Section], skip: &[Range<usize>], doc_period
     // First figure of the current clause (absolute changes look for a figure of their unit).
     let mut clause_first = 0usize;
     let mut last_end = 0usize;
+    // Rate bases taken by a figure ("trên 1 ha"): the numbers inside them are not figures.
+    let mut bases: Vec<Range<usize>> = Vec::new();
     let mk = |start: usize, end: usize, value: f64, unit: Option<String>, kind: Option<UnitKind>, factor: f64, last_end: usize| {
         let r = fold.origin_range(start..end);
         let raw = text.get(r.clone()).unwrap_or("").to_owned();
@@ -663,6 +752,12 @@ pub fn extract(doc: &Doc, outline: &[Section], skip: &[Range<usize>], doc_period
         match ev {
             Ev::Fig(t) => {
                 let mut fig = mk(t.start, t.unit.end, t.value, Some(t.unit.name.clone()), Some(t.unit.kind), t.unit.factor, last_end);
+                if matches!(t.unit.kind, UnitKind::Money | UnitKind::Measure) && !t.unit.name.contains('/') && t.ratio.is_none() {
+                    if let Some((per, base)) = rate_base(f, t.start) {
+                        fig.unit = Some(format!("{}{per}", t.unit.name));
+                        bases.push(base);
+                    }
+                }
                 if let Some((n, d)) = t.ratio {
                     let raw = text.get(fold.origin_range(t.start..t.num_end)).unwrap_or("").to_owned();
                     fig.comparisons.push(Comparison { kind: ComparisonKind::Ratio, value: None, direction: None, numerator: Some(n), denominator: Some(d), percent: None, unit: None, raw });
@@ -682,6 +777,19 @@ pub fn extract(doc: &Doc, outline: &[Section], skip: &[Range<usize>], doc_period
                 let floor = last_end;
                 last_end = last_end.max(c.range.end);
                 let rate = f.get(c.range.clone()).is_some_and(|s| s.contains("ty le"));
+                if let Some((i, _, false)) = cur {
+                    if let Some(ratio) = verified_ratio(f, &out, &starts, i, c, clause_first) {
+                        // The percentage was the part over the whole: it qualifies the figure as
+                        // that ratio and nothing else.
+                        let raw = text.get(fold.origin_range(c.range.clone())).unwrap_or("").to_owned();
+                        out[i].comparisons.retain(|r| r.kind != ComparisonKind::Ratio);
+                        out[i].comparisons.insert(0, Comparison { raw, ..ratio });
+                        if let Some(cc) = cur.as_mut() {
+                            cc.1 = c.range.end;
+                        }
+                        continue;
+                    }
+                }
                 if c.role == CompRole::Rank {
                     // The rank qualifies the score before it ("87,13 điểm, xếp thứ 3/12").
                     if let Some((i, _, _)) = cur {
@@ -738,6 +846,13 @@ pub fn extract(doc: &Doc, outline: &[Section], skip: &[Range<usize>], doc_period
                 }
             }
         }
+    }
+    if !bases.is_empty() {
+        let keep: Vec<bool> = starts.iter().map(|s| !bases.iter().any(|b| b.contains(s))).collect();
+        let mut k = keep.iter();
+        out.retain(|_| k.next().copied().unwrap_or(true));
+        let mut k = keep.iter();
+        starts.retain(|_| k.next().copied().unwrap_or(true));
     }
     parts_of_whole(f, &starts, &mut out);
     shortened_units(f, &starts, &mut out);
