@@ -132,6 +132,26 @@ fn unit_after(f: &str, text: &str, fold: &Folded, at: usize) -> Option<UnitHit> 
             let mut taken = 0;
             // Each "/word" printed canonically when the catalogue knows it (OCR "/ngudi" → "/người").
             for w in m.as_str().split('/').skip(1) {
+                // A counted or measured unit of several words after the slash ("100.000 đ/lượt
+                // khách", "48.400 đồng/cổ phần"): the catalogue's name, and the tail ends there.
+                let k = hit.end + taken + 1;
+                // Spelled as the catalogue spells it: the OCR slips the matcher forgives elsewhere
+                // would read "người/vạn dân" as "người/văn bản".
+                let exact = |u: &units::Unit, l: usize| {
+                    let seg = &f[k..k + l];
+                    let words = units::tokens(seg, 16);
+                    u.forms.iter().any(|form| form.iter().map(String::as_str).eq(words.iter().map(|&(a, b)| &seg[a..b])))
+                };
+                let long = (hit.kind != UnitKind::Percent)
+                    .then(|| f.get(k..).and_then(units::match_at))
+                    .flatten()
+                    .filter(|&(u, l)| l > w.len() && matches!(u.kind, UnitKind::Count | UnitKind::Measure) && exact(u, l));
+                if let Some((u, l)) = long {
+                    hit.name.push('/');
+                    hit.name.push_str(u.name);
+                    taken += 1 + l;
+                    break;
+                }
                 let period = units::per_word(w);
                 let printed = match units::match_at(w).filter(|(_, l)| *l == w.len()) {
                     _ if hit.kind == UnitKind::Percent => match period {
@@ -834,7 +854,15 @@ pub fn extract(doc: &Doc, outline: &[Section], skip: &[Range<usize>], doc_period
                     // 13,0%", "kéo giảm 32,6% tội phạm"); "đạt 92,57%" alone is a plain percentage.
                     let pct = c.unit.as_deref() == Some("%");
                     let unit_kind = if pct { UnitKind::Percent } else { UnitKind::Count };
-                    let end_num = if pct { f[n.end..].find('%').map_or(n.end, |i| n.end + i + 1) } else { n.end };
+                    // Through the "%" right after the number, or a written-out "phần trăm".
+                    let after = &f[n.end..];
+                    let end_num = if !pct {
+                        n.end
+                    } else if after.trim_start().starts_with('%') {
+                        n.end + (after.len() - after.trim_start().len()) + 1
+                    } else {
+                        units::match_at(after).filter(|(u, _)| u.kind == UnitKind::Percent).map_or(n.end, |(_, l)| n.end + l)
+                    };
                     let end_num = if c.role == CompRole::Rank { n.end } else { end_num };
                     let mut fig = mk(n.start, end_num, v, c.unit.clone(), Some(unit_kind), 1.0, floor);
                     if matches!(c.role, CompRole::Strong | CompRole::Standalone | CompRole::Rank) {

@@ -1,5 +1,6 @@
 //! Kỳ báo cáo: a subject line → [`Period`] ("quý III/2023", "6 tháng đầu năm 2024", "9 tháng năm
-//! 2023", "6 tháng cuối năm", "từ ngày 01/01/2023 đến ngày 30/6/2023", "năm 2023").
+//! 2023", "6 tháng cuối năm", "từ ngày 01/01/2023 đến ngày 30/6/2023", "tháng 8 năm 2024",
+//! "tháng 3/2023", "năm 2023").
 
 use super::{iso_date, re};
 use crate::fold::fold;
@@ -14,6 +15,14 @@ struct Patterns {
     months: Regex,
     /// "từ ngày 01/01/2023 đến ngày 30/6/2023" (also "từ 01/01/2023 đến 30/6/2023").
     range: Regex,
+    /// "tháng 8 năm 2024", "tháng 3/2023", "tháng 12-2024"; also "tháng 8" whose year comes later
+    /// ("tháng 8, phương hướng nhiệm vụ tháng 9 năm 2024").
+    month: Regex,
+    /// What makes a "tháng M" part of a date or of a range rather than the period: "ngày 13 ",
+    /// "từ ", "đến " right before it.
+    not_month: Regex,
+    /// The first year after a "tháng M" printed without one: "năm 2024", "/2024".
+    year_after: Regex,
     /// "năm 2023" (OCR "nim", "ndm", "naim").
     year: Regex,
     /// "… tháng 5 " right before a "năm …".
@@ -25,6 +34,9 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         quarter: re(r"(?-u:\b)qu[yi]\s+(iv|i{1,3}|[1-4])\s*(?:/|-|n[a-z]{1,2}m)\s*([0-9]{4})"),
         months: re(r"(?-u:\b)([0-9]{1,2})\s+th[a-z]{1,2}ng\s+(?:(dau|cuoi)\s+)?n[a-z]{1,2}m\s+([0-9]{4})"),
+        month: re(r"(?-u:\b)th[a-z]{1,2}ng\s+([0-9]{1,2})(?:\s*(?:/|-|n[a-z]{1,2}m)\s*([0-9]{4}))?(?-u:\b)"),
+        not_month: re(r"(?:(?-u:\b)ng[a-z]{1,2}y\s+[0-9]{1,2}|(?-u:\b)tu|(?-u:\b)den|(?-u:\b)toi)\s*$"),
+        year_after: re(r"(?:(?-u:\b)n[a-z]{1,2}m\s+|[0-9]\s*/\s*)([0-9]{4})(?-u:\b)"),
         range: re(r"(?-u:\b)tu\s+(?:ngay\s+)?([0-9]{1,2})\s*/\s*([0-9]{1,2})\s*/\s*([0-9]{4})\s+den\s+(?:ngay\s+)?([0-9]{1,2})\s*/\s*([0-9]{1,2})\s*/\s*([0-9]{4})"),
         year: re(r"(?-u:\b)n[a-z]{1,2}m\s+([0-9]{4})(?-u:\b)"),
         date_before: re(r"th[a-z]{1,2}ng\s+[0-9]{1,2}\s*$"),
@@ -90,6 +102,20 @@ pub(crate) fn period(subject: &str) -> Option<Period> {
             return Some(Period { label, year: Some(y), quarter: None, months: u8::try_from(n).ok(), from, to });
         }
     }
+    // One month: the first "tháng M" that is neither in a date nor in a range, with its year or
+    // the next one ("tháng 8 và phương hướng tháng 9 năm 2024" is August).
+    if let Some(c) = p.month.captures_iter(&f).find(|c| c.get(0).is_some_and(|m| !p.not_month.is_match(&f[..m.start()]))) {
+        let m: u32 = c[1].parse().ok()?;
+        let y: Option<i32> = match (c.get(2), c.get(0)) {
+            (Some(y), _) => y.as_str().parse().ok(),
+            (None, Some(all)) => p.year_after.captures(&f[all.end()..]).and_then(|n| n[1].parse().ok()),
+            (None, None) => None,
+        };
+        if let (true, Some(y)) = ((1..=12).contains(&m), y) {
+            let (from, to) = span(y, m, m);
+            return Some(Period { label: format!("tháng {m} năm {y}"), year: Some(y), quarter: None, months: Some(1), from, to });
+        }
+    }
     // A year that ends a date ("ngày 13 tháng 5 năm 1998") dates a cited document, not the period.
     let c = p.year.captures_iter(&f).find(|c| c.get(0).is_some_and(|m| !p.date_before.is_match(&f[..m.start()])))?;
     let y: i32 = c[1].parse().ok()?;
@@ -119,5 +145,20 @@ mod tests {
         assert_eq!(o.year, Some(2023));
         assert!(period("Về việc tổ chức hội nghị").is_none());
         assert!(period("Sửa đổi Nghị định số 30/1998/NĐ-CP ngày 13 tháng 5 năm 1998").is_none());
+    }
+
+    #[test]
+    fn kỳ_báo_cáo_một_tháng() {
+        let m = period("Tình hình kinh tế - xã hội tháng 8 năm 2024").unwrap();
+        assert_eq!((m.label.as_str(), m.year, m.months, m.from.as_deref(), m.to.as_deref()), ("tháng 8 năm 2024", Some(2024), Some(1), Some("2024-08-01"), Some("2024-08-31")));
+        let s = period("Kết quả công tác tháng 2/2024").unwrap();
+        assert_eq!((s.label.as_str(), s.to.as_deref()), ("tháng 2 năm 2024", Some("2024-02-29")));
+        // The month of the report comes first; the year is the next one printed.
+        let a = period("Kết quả thực hiện nhiệm vụ tháng 8, phương hướng nhiệm vụ tháng 9 năm 2024").unwrap();
+        assert_eq!((a.label.as_str(), a.from.as_deref()), ("tháng 8 năm 2024", Some("2024-08-01")));
+        // A month inside a date or a range is not the period.
+        assert!(period("Thực hiện Nghị quyết số 12/NQ-HĐND ngày 10 tháng 12 năm 2020").is_none());
+        assert!(period("Kết quả từ tháng 1 đến tháng 6 năm 2024").is_none());
+        assert!(period("Kết quả công tác tháng 8").is_none());
     }
 }
