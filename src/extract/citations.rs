@@ -28,6 +28,10 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pat).expect("static pattern"))
 }
 
+/// Longest name of a law cited by name before its "số" ("Luật Tổ chức Hội đồng nhân dân và Ủy ban
+/// nhân dân số 11/2003/QH11"), in bytes.
+const MAX_LAW_NAME_BYTES: usize = 160;
+
 /// Number and symbol as printed. A line break may follow a hyphen ("8352/QD-\nUBND").
 fn symbol_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -332,16 +336,31 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
     }
     found.append(&mut bare_found);
     crate::sort::sort_by_key(&mut found, |(r, _)| r.start);
-    // 3. Laws cited by name: "Luật Đất đai (sửa đổi)", "Bộ luật Hình sự năm 2015".
+    // 3. Laws cited by name: "Luật Đất đai (sửa đổi)", "Bộ luật Hình sự năm 2015", "Pháp lệnh Phí
+    // và lệ phí số 38/2001/PL-UBTVQH10": the catalogue's types that may be cited by name alone.
     static LAW: OnceLock<Regex> = OnceLock::new();
-    let law = re(
-        &LAW,
-        &format!(
-            r"(?-u:\b)(?:Bộ luật|Luật|Hiến pháp|Bo luat|Luat|Hien phap)\s+(?:năm [0-9]{{4}}|nam [0-9]{{4}}|[{U}][{L}]*(?:[ \t]+[{L}]+){{0,9}})(?:[ \t]*\((?:sửa đổi|sua doi)[^)\n]{{0,20}}\))?",
+    let law = LAW.get_or_init(|| {
+        let mut names: Vec<String> = citation_types::types()
+            .iter()
+            .filter(|t| t.numberless)
+            .flat_map(|t| {
+                // As printed, and without diacritics as OCR leaves it ("Luat Dat dai").
+                let bare = t.words.join(" ");
+                let mut cs = bare.chars();
+                let bare: String = cs.next().map(|c| c.to_uppercase().chain(cs).collect()).unwrap_or_default();
+                [regex::escape(t.name), regex::escape(&bare)]
+            })
+            .collect();
+        crate::sort::sort_by_key(&mut names, |n| std::cmp::Reverse(n.len()));
+        names.dedup();
+        Regex::new(&format!(
+            r"(?-u:\b)(?:{N})\s+(?:năm [0-9]{{4}}|nam [0-9]{{4}}|[{U}][{L}]*(?:[ \t]+[{L}]+){{0,9}})(?:[ \t]*\((?:sửa đổi|sua doi)[^)\n]{{0,20}}\))?",
+            N = names.join("|"),
             U = crate::letters::UPPER_CLASS,
             L = crate::letters::LETTER_CLASS
-        ),
-    );
+        ))
+        .expect("catalogue pattern")
+    });
     let mut laws: Vec<(Range<usize>, Citation)> = Vec::new();
     for m in law.find_iter(&masked) {
         if covers(&found, m.start()) {
@@ -356,7 +375,14 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
             Some((at, w))
         }) {
             let fw = crate::fold::fold(w.trim());
-            let stop = matches!(fw.as_str(), "cua" | "duoc" | "da" | "cho" | "tai" | "ve" | "theo" | "de" | "voi" | "trong" | "nay" | "thi" | "la" | "co" | "den" | "tren" | "nhu" | "va" | "so" | "ngay" | "hien" | "qua" | "sau" | "truoc" | "nhung" | "nam" | "tu" | "khi" | "dang" | "moi" | "con");
+            // Words that start the rest of the sentence. Matched as printed, or folded when the
+            // word has no diacritics (OCR): "tham nhũng" must not stop at "nhưng".
+            const STOPS: [&str; 31] = [
+                "của", "được", "đã", "cho", "tại", "về", "theo", "để", "với", "trong", "này", "thì", "là", "có", "đến", "trên", "như", "và", "số", "ngày", "hiện", "qua", "sau",
+                "trước", "nhưng", "năm", "từ", "khi", "đang", "mới", "còn",
+            ];
+            let lw = w.trim().to_lowercase();
+            let stop = if lw == fw { STOPS.iter().any(|s| crate::fold::fold(s) == fw) } else { STOPS.contains(&lw.as_str()) };
             // "Luật … năm 2013" keeps its year.
             let year_follows = fw == "nam" && s[i + w.len()..].starts_with(|c: char| c.is_ascii_digit());
             if i > 0 && !w.starts_with('(') && stop && !year_follows {
@@ -364,6 +390,15 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
             }
             end = i + w.trim_end().len();
         }
+        // "Pháp lệnh Phí và lệ phí số 38/2001/PL-UBTVQH10": a name with a stop word in it still
+        // runs to its "số", when the number follows within the same phrase.
+        static SO_NUMBER: OnceLock<Regex> = OnceLock::new();
+        let so_number = re(&SO_NUMBER, r"[ \t]+(?:số|so|s6|s0)[ \t]+[0-9]");
+        let ahead = &masked[m.start()..crate::span::floor_char_boundary(&masked, m.start() + MAX_LAW_NAME_BYTES)];
+        if let Some(so) = so_number.find(ahead).filter(|so| so.start() > end && !ahead[..so.start()].contains([',', ';', ':', '.', '\n', '“', '"'])) {
+            end = so.start();
+        }
+        let s = ahead;
         let name = s[..end].trim_end_matches([',', '.', ';', ':']).trim_end();
         if name.split_whitespace().count() < 2 {
             continue;
