@@ -221,6 +221,11 @@ fn signature(column: &[String], family: Option<Family>) -> Option<Signature> {
         }
     } else {
         sig.name = lines.iter().skip(name_from).take(4).find(|l| is_name(l, saw_title_line)).map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "));
+        // Frames of legacy .doc files interleave the block with the Nơi nhận list: the name is
+        // then the last name-like line of the column, however far below.
+        if sig.name.is_none() {
+            sig.name = lines.iter().skip(k).rev().find(|l| is_name(l, false)).map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
     }
     sig.title = title;
     (sig.authority.is_some() || sig.title.is_some() || sig.name.is_some()).then_some(sig)
@@ -238,11 +243,15 @@ fn authority_of(line: &str, family: Option<Family>) -> Option<(&'static signing:
         return None;
     }
     let printed: String = line.chars().take(pre.as_str().chars().count()).collect();
-    if !printed.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
-        return None;
-    }
     let skip = f.get(..dot.end()).map_or(0, |x| x.chars().count());
     let rest: String = line.chars().skip(skip).collect::<String>().trim().to_owned();
+    // Legacy RTF/Word files print the block in "all caps" formatting over lower-case letters
+    // ("kt/bộ trưởng bộ tài chính"): a lower-case prefix counts with its slash or dot, heading a
+    // short line.
+    let short_line = rest.split_whitespace().count() <= TITLE_WORDS && !rest.contains([',', ';', ':']);
+    if !printed.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && !(marked && short_line && pre.as_str().len() >= 2) {
+        return None;
+    }
     // Without its dot the prefix must head a capitalised line ("TM UY BAN NHAN DAN"); with it,
     // legacy fonts may have lost the capitals ("TM. chính phủ", "KT/bộ trưởng").
     let short = rest.split_whitespace().count() <= TITLE_WORDS && !rest.contains(['.', ';', ':']);
