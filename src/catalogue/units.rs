@@ -273,6 +273,7 @@ mod tests {
         assert_eq!(m(" tạ/ha"), Some("tạ/ha"));
         assert_eq!(m("ta’/ha"), Some("tạ/ha"));
         assert_eq!(m("m2 cầu"), Some("m2"));
+        assert_eq!(m(" m® nhà văn hóa"), Some("m2"), "OCR reads the superscript ² as ®");
         assert_eq!(m(" lượt người tham dự"), Some("lượt người"));
         assert_eq!(m(" vụ án các loại"), Some("vụ án"));
         assert_eq!(m(" xã, thị trấn"), Some("xã, thị trấn"));
