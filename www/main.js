@@ -834,6 +834,15 @@ function guarded(name, fn, onError) {
   }
 }
 
+/**
+ * Off-screen panel bodies are not laid out (content-visibility: auto), so the page below the
+ * viewport has estimated heights and a jump would aim at the wrong place. The first jump lays out
+ * the whole report once (renderReport resets this for the next document).
+ */
+function renderAllPanels() {
+  for (const b of document.querySelectorAll('#report-view .panel-body')) b.classList.add('is-rendered');
+}
+
 /** Scrolls the text panel to a span and highlights it (the previous highlight goes away). */
 function showSpan(ctx, span) {
   const pre = document.querySelector('#text pre.text-view');
@@ -843,10 +852,7 @@ function showSpan(ctx, span) {
   pre.replaceChildren(document.createTextNode(ctx.text.slice(0, start)), mark, document.createTextNode(ctx.text.slice(end)));
   const details = pre.closest('details');
   if (details) details.open = true;
-  // Off-screen panel bodies are not laid out (content-visibility: auto), so the page below the
-  // viewport has estimated heights and a smooth scroll would aim at the wrong place. The first
-  // jump lays out the whole report once (renderReport resets this for the next document).
-  for (const b of document.querySelectorAll('#report-view .panel-body')) b.classList.add('is-rendered');
+  renderAllPanels();
   const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   mark.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
   mark.focus({ preventScroll: true });
@@ -1089,6 +1095,9 @@ function wire() {
     if (state.selectedId !== null) cancelDoc(state.selectedId);
   });
   $('print-report').addEventListener('click', () => window.print());
+  // A jump from the panel list lands where the panel really is only if the panels above it have
+  // their real heights: lay the report out once (as the first click-to-highlight does).
+  for (const a of document.querySelectorAll('.panel-nav a')) a.addEventListener('click', renderAllPanels);
   $('lang-toggle').addEventListener('click', () => setLang(ui.lang === 'vi' ? 'en' : 'vi'));
 
   ui.lang = storedLang();

@@ -939,6 +939,52 @@ export function renderCitations(ctx, body) {
   return cites.length;
 }
 
+/**
+ * Places (administrative units with their level, checked against the catalogue) and the
+ * abbreviations the report uses, each written out ("UBND" → "Ủy ban nhân dân") as an <abbr>.
+ */
+export function renderPlaces(ctx, body) {
+  const { t } = ctx;
+  const all = arr(ctx.report.places).filter(isObj);
+  const places = all.filter((p) => p.level !== 'abbreviation');
+  const abbrs = all.filter((p) => p.level === 'abbreviation');
+  if (!all.length) {
+    body.append(emptyNote(t('places.empty')));
+    return 0;
+  }
+  if (places.length) {
+    body.append(
+      tableWrap(
+        ctx,
+        ['places.name', 'places.level', 'places.known', 'places.count', 'common.position'].map((k) => t(k)),
+        places.map((p) => [
+          el('span', { class: 'strong', text: p.name ?? '' }),
+          t.has(`places.levels.${p.level}`) ? t(`places.levels.${p.level}`) : p.level ?? '',
+          p.known ? t('places.inCatalogue') : none(ctx, t('places.notInCatalogue')),
+          el('span', { class: 'num', text: fmtNum(ctx, typeof p.count === 'number' ? p.count : 1) }),
+          spanButton(ctx, p.span, 'what.place'),
+        ]),
+        'places-table',
+        t('places.caption'),
+      ),
+    );
+  }
+  if (abbrs.length) {
+    body.append(el('h3', { class: 'sub-title', text: t('places.abbreviations') }));
+    body.append(
+      el(
+        'dl',
+        { class: 'abbr-list' },
+        abbrs.map((a) => [
+          el('dt', null, el('abbr', { title: a.expansion || null, text: a.name ?? '' })),
+          el('dd', null, a.expansion ?? none(ctx), ' ', spanButton(ctx, a.span, 'what.place')),
+        ]),
+      ),
+    );
+  }
+  return all.length;
+}
+
 export function renderFootnotes(ctx, body) {
   const notes = arr(ctx.report.footnotes);
   if (!notes.length) {
@@ -1011,6 +1057,7 @@ export const PANELS = [
   ['charts', renderCharts],
   ['figures', renderFigures],
   ['citations', renderCitations],
+  ['places', renderPlaces],
   ['footnotes', renderFootnotes],
   ['diagnostics', renderDiagnostics],
   ['text', renderText],

@@ -80,8 +80,20 @@ export async function openPage(browser, { viewport = { width: 1280, height: 900 
  * them), and innerText / isVisible report only rendered content.
  */
 export async function revealPanel(page, selector) {
-  await page.locator(selector).first().evaluate((el) => (el.closest('.panel') || el).scrollIntoView({ block: 'start', behavior: 'instant' }));
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // Panels rendered on the way change their heights: scroll again until the page stops moving.
+  let prev = null;
+  for (let i = 0; i < 10; i++) {
+    const at = await page.locator(selector).first().evaluate(async (el) => {
+      const panel = el.closest('.panel') || el;
+      panel.scrollIntoView({ block: 'start', behavior: 'instant' });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const top = panel.getBoundingClientRect().top;
+      return { y: window.scrollY, onScreen: top >= 0 && top < window.innerHeight };
+    });
+    if (at.onScreen && prev === at.y) return;
+    prev = at.y;
+  }
+  throw new Error(`revealPanel: ${selector} does not stay on screen`);
 }
 
 /**

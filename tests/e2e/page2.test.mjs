@@ -678,6 +678,40 @@ test('9. User Timing marks for portals: interactive, parser ready, warm-up done,
   }
 });
 
+test('10. places and abbreviations: one row per place of the JSON, each abbreviation written out in an <abbr title>', T, async () => {
+  const { context, page, errors, report } = await openSeed();
+  try {
+    const places = report.places.filter((p) => p.level !== 'abbreviation');
+    const abbrs = report.places.filter((p) => p.level === 'abbreviation');
+    assert.ok(places.length > 0 && abbrs.length > 0, 'seed 004 names places and uses abbreviations');
+    // The panel list jumps to it (panels above off screen have no real height until laid out).
+    await page.click('.panel-nav a[href="#places"]');
+    await page.waitForFunction(() => {
+      const top = document.getElementById('places').getBoundingClientRect().top;
+      return top >= 0 && top < window.innerHeight / 3;
+    });
+    await revealPanel(page, '#places');
+    assert.equal(await page.locator('#places-heading .count').textContent(), String(report.places.length));
+    const rows = await page.locator('#places .places-table tbody tr').allInnerTexts();
+    assert.equal(rows.length, places.length);
+    for (const [i, p] of places.entries()) assert.ok(rows[i].includes(p.name), `row ${i} names ${p.name}: ${JSON.stringify(rows[i])}`);
+    const shown = await page.locator('#places .abbr-list abbr').evaluateAll((as) => as.map((a) => ({ name: a.textContent, title: a.getAttribute('title') })));
+    assert.deepEqual(shown, abbrs.map((a) => ({ name: a.name, title: a.expansion ?? null })));
+    // The ¶ button of a place shows it in the text.
+    const first = places[0];
+    await page.locator('#places .places-table tbody tr').first().locator('button').click();
+    await page.waitForSelector('#text mark.span-mark');
+    assert.equal(await page.locator('#text mark.span-mark').textContent(), report.text.slice(first.span.start, first.span.end));
+    // English labels.
+    await page.click('#lang-toggle');
+    await revealPanel(page, '#places');
+    assert.match(await page.locator('#places-heading').innerText(), /^Places and abbreviations/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('screenshots: charts, outline, figures and the English page', T, async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const { context, page, errors } = await openSeed();
