@@ -395,7 +395,15 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
         static SO_NUMBER: OnceLock<Regex> = OnceLock::new();
         let so_number = re(&SO_NUMBER, r"[ \t]+(?:số|so|s6|s0)[ \t]+[0-9]");
         let ahead = &masked[m.start()..crate::span::floor_char_boundary(&masked, m.start() + MAX_LAW_NAME_BYTES)];
-        if let Some(so) = so_number.find(ahead).filter(|so| so.start() > end && !ahead[..so.start()].contains([',', ';', ':', '.', '\n', '“', '"'])) {
+        // Not across another law ("Luật Đất đai và Luật Xây dựng số …") or a year that ended
+        // this one's name ("Luật Ngân sách nhà nước năm 2002 và Luật số …").
+        let extends = |so: &regex::Match| {
+            let between = &ahead[end.min(so.start())..so.start()];
+            let folded = format!(" {} ", crate::fold::fold(between));
+            let another_law = citation_types::types().iter().filter(|t| t.numberless).any(|t| folded.contains(&format!(" {} ", t.words.join(" "))));
+            so.start() > end && !ahead[..so.start()].contains([',', ';', ':', '.', '\n', '“', '"']) && !another_law && !between.bytes().any(|b| b.is_ascii_digit())
+        };
+        if let Some(so) = so_number.find(ahead).filter(extends) {
             end = so.start();
         }
         let s = ahead;
