@@ -75,6 +75,20 @@ export async function openPage(browser, { viewport = { width: 1280, height: 900 
 }
 
 /**
+ * Runs fn({ context, page, errors, consoleMessages }) on a fresh page (see openPage) and always
+ * closes its context: withPage(browser, fn) or withPage(browser, opts, fn).
+ */
+export async function withPage(browser, opts, fn) {
+  if (typeof opts === 'function') [opts, fn] = [undefined, opts];
+  const o = await openPage(browser, opts);
+  try {
+    return await fn(o);
+  } finally {
+    await o.context.close();
+  }
+}
+
+/**
  * Brings the panel holding `selector` on screen and waits two frames for it to be rendered. Panel
  * bodies off screen are not rendered (content-visibility: auto, as a reader scrolling would find
  * them), and innerText / isVisible report only rendered content.

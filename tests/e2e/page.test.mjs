@@ -24,6 +24,7 @@ import {
   seedText,
   seedBytes,
   openPage,
+  withPage,
   waitSettled,
   pasteAndParse,
   docStatuses,
@@ -68,8 +69,7 @@ async function panelTexts(page) {
 // a. paste → report rendered and consistent with the report object
 
 test('a. pasted seed 004 is parsed in the worker and every panel renders the report', T, async () => {
-  const { context, page, errors } = await openPage(browser);
-  try {
+  await withPage(browser, async ({ context, page, errors }) => {
     await page.goto(server.url);
     assert.equal(await page.evaluate(() => document.body.dataset.state), 'idle');
     await pasteAndParse(page, seedText(SEED_004));
@@ -124,17 +124,14 @@ test('a. pasted seed 004 is parsed in the worker and every panel renders the rep
       assert.equal(marked, report.text.slice(first.span.start, first.span.end) || '\u200b');
     }
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
 // b. file picker
 
 test('b. a file chosen with the file input (seed 002) renders 7763/BC-UBND in #metadata', T, async () => {
-  const { context, page, errors } = await openPage(browser);
-  try {
+  await withPage(browser, async ({ context, page, errors }) => {
     await page.goto(server.url);
     assert.equal(await page.locator('label[for="file"]').count(), 1, 'the file input has a label');
     await page.setInputFiles('#file', { name: SEED_002, mimeType: 'text/plain', buffer: seedBytes(SEED_002) });
@@ -146,9 +143,7 @@ test('b. a file chosen with the file input (seed 002) renders 7763/BC-UBND in #m
     assert.ok(meta.includes('7763/BC-UBND'), `#metadata should show 7763/BC-UBND, got:\n${meta}`);
     assert.match(await page.locator('#source').innerText(), /35\.450 byte/, 'source bytes shown (vi-VN grouping)');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('b2. real containers through the page: a PDF and a legacy TCVN3 .rtf are read in the worker', T, async () => {
@@ -180,8 +175,7 @@ test('b2. real containers through the page: a PDF and a legacy TCVN3 .rtf are re
 // c. drag and drop of two files, one unreadable
 
 test('c. dropping a valid seed and a binary file: one done, one error with a reason, page still usable', T, async () => {
-  const { context, page, errors } = await openPage(browser);
-  try {
+  await withPage(browser, async ({ context, page, errors }) => {
     await page.goto(server.url);
     const bad = Array.from({ length: 8 * 256 }, (_, i) => i % 256);
     const dt = await page.evaluateHandle(
@@ -220,17 +214,14 @@ test('c. dropping a valid seed and a binary file: one done, one error with a rea
     assert.equal(after[2].status, 'done', `third: ${after[2].text}`);
     assert.ok(await page.locator('#report-view').isVisible());
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
 // d. JSON download
 
 test('d. "Tải JSON" downloads <name>.json with schemaVersion 1 and the metadata shown', T, async () => {
-  const { context, page, errors } = await openPage(browser);
-  try {
+  await withPage(browser, async ({ context, page, errors }) => {
     await page.goto(server.url);
     await page.setInputFiles('#file', { name: SEED_002, mimeType: 'text/plain', buffer: seedBytes(SEED_002) });
     await waitSettled(page, 1);
@@ -245,14 +236,11 @@ test('d. "Tải JSON" downloads <name>.json with schemaVersion 1 and the metadat
     }
     assert.ok((await page.locator('#metadata').innerText()).includes(report.metadata.numberSymbol));
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('d2. exports: Markdown brief and CSV tables download, parse back and match the report', T, async () => {
-  const { context, page, errors } = await openPage(browser);
-  try {
+  await withPage(browser, async ({ context, page, errors }) => {
     await page.goto(server.url);
     await page.setInputFiles('#file', { name: SEED_002, mimeType: 'text/plain', buffer: seedBytes(SEED_002) });
     await waitSettled(page, 1);
@@ -273,14 +261,11 @@ test('d2. exports: Markdown brief and CSV tables download, parse back and match 
     assert.ok(citations.text.startsWith('\uFEFFfile,type,numberSymbol'));
     assert.equal(citations.text.split('\r\n').filter(Boolean).length - 1, report.citations.length);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('d3. comparing two reports: the same report twice aligns every indicator, with a CSV', T, async () => {
-  const { context, page, errors } = await openPage(browser);
-  try {
+  await withPage(browser, async ({ context, page, errors }) => {
     await page.goto(server.url);
     const bytes = seedBytes(SEED_004);
     await page.setInputFiles('#file', [
@@ -306,9 +291,7 @@ test('d3. comparing two reports: the same report twice aligns every indicator, w
     await page.click('#compare-close');
     assert.ok(await page.locator('#compare-view').isHidden());
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

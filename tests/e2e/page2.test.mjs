@@ -56,6 +56,17 @@ async function openSeed(text = seedText(SEED_004), opts) {
   return { ...o, report };
 }
 
+/** Runs fn({ context, page, errors, consoleMessages, report }) on a page holding the parsed seed. */
+async function withSeed(...args) {
+  const fn = args.pop();
+  const o = await openSeed(...args);
+  try {
+    return await fn(o);
+  } finally {
+    await o.context.close();
+  }
+}
+
 async function markedText(page) {
   await page.waitForSelector('#text mark.span-mark');
   return page.locator('#text mark.span-mark').textContent();
@@ -65,8 +76,7 @@ async function markedText(page) {
 // 1. compliance checklist
 
 test('1. compliance: seed 004 shows one check per metadata.compliance item, passed/failed, with its message', T, async () => {
-  const { context, page, errors, report } = await openSeed();
-  try {
+  await withSeed(async ({ context, page, errors, report }) => {
     const comp = report.metadata.compliance;
     assert.ok(comp.length >= 5, `seed 004 has compliance items (${comp.length})`);
     const items = page.locator('#metadata .checklist li.check');
@@ -88,9 +98,7 @@ test('1. compliance: seed 004 shows one check per metadata.compliance item, pass
     }
     assert.match(await page.locator('#metadata .compliance h3').textContent(), /Kiểm tra thể thức/);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -111,8 +119,7 @@ const ROLE_VI = {
 };
 
 test('2. outline: a tree with as many nodes as the JSON, role badges per node, collapsible, heading → text', T, async () => {
-  const { context, page, errors, report } = await openSeed();
-  try {
+  await withSeed(async ({ context, page, errors, report }) => {
     const all = flatten(report.outline);
     const items = page.locator('#outline .outline-item');
     assert.equal(await items.count(), all.length, 'nodes = sections, recursively');
@@ -167,9 +174,7 @@ test('2. outline: a tree with as many nodes as the JSON, role badges per node, c
       return r.top >= 0 && r.bottom <= window.innerHeight;
     });
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -193,8 +198,7 @@ async function visibleIndexes(page) {
 }
 
 test('3a. figures: sorting by value is numeric with aria-sort; comparison filters match the JSON; a row click shows the figure', T, async () => {
-  const { context, page, errors, report } = await openSeed();
-  try {
+  await withSeed(async ({ context, page, errors, report }) => {
     const figures = report.figures;
     const th = page.locator('#figures th[data-key="value"]');
     assert.equal(await th.getAttribute('aria-sort'), null);
@@ -241,14 +245,11 @@ test('3a. figures: sorting by value is numeric with aria-sort; comparison filter
     await page.locator(`#figures tbody tr[data-index="${i}"] td`).nth(3).click();
     assert.equal(await markedText(page), report.text.slice(figures[i].span.start, figures[i].span.end));
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('3b. figures: "luong thuc" (no diacritics) finds the "lương thực" rows', T, async () => {
-  const { context, page, errors, report } = await openSeed(LUONG_THUC);
-  try {
+  await withSeed(LUONG_THUC, async ({ context, page, errors, report }) => {
     await page.fill('#figures .fig-filter', 'luong thuc');
     const expected = report.figures.filter((f) => searchText(f).includes('luong thuc'));
     assert.ok(expected.length >= 1, `the parser found a "lương thực" figure: ${JSON.stringify(report.figures.map((f) => [f.raw, f.what]))}`);
@@ -263,9 +264,7 @@ test('3b. figures: "luong thuc" (no diacritics) finds the "lương thực" rows'
     await page.fill('#figures .fig-filter', 'khong co dau nay');
     assert.equal((await visibleIndexes(page)).length, 0);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -309,17 +308,14 @@ async function checkCharts(page, report) {
 }
 
 test('4a. charts: one bar per vsPlan figure with a 100% line, one up/down bar per change figure', T, async () => {
-  const { context, page, errors, report } = await openSeed();
-  try {
+  await withSeed(async ({ context, page, errors, report }) => {
     await checkCharts(page, report);
     // A bar click shows the figure in the text.
     const first = report.figures.find(isPlan);
     await page.locator('#charts svg.chart-plan .bar-row').first().dispatchEvent('click');
     assert.equal(await markedText(page), report.text.slice(first.span.start, first.span.end));
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('4b. charts under the strict CSP header: drawn, no violation, no request', T, async () => {
@@ -370,8 +366,7 @@ async function uiLabels(page) {
 }
 
 test('5. language: the toggle switches every UI label to English and back, remembered, html[lang] follows', T, async () => {
-  const { context, page, errors, report } = await openSeed();
-  try {
+  await withSeed(async ({ context, page, errors, report }) => {
     assert.equal(await page.getAttribute('html', 'lang'), 'vi');
     assert.match(await page.locator('#outline-heading').innerText(), /^Bố cục/);
     const vi = await uiLabels(page);
@@ -414,9 +409,7 @@ test('5. language: the toggle switches every UI label to English and back, remem
     assert.equal(await page.locator('#lang-toggle').innerText(), 'English');
     assert.equal(await page.evaluate(() => localStorage.getItem('baocao.lang')), 'vi');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -563,8 +556,7 @@ test('7b. keyboard only: skip link first, then the main flow (paste → parse �
 });
 
 test('7c. print: summary, metadata, outline and figures print; the document list and buttons do not', T, async () => {
-  const { context, page, errors } = await openSeed();
-  try {
+  await withSeed(async ({ context, page, errors }) => {
     await page.emulateMedia({ media: 'print' });
     for (const sel of ['#docs', '.sidebar', '#lang-toggle', '#download-json', '.panel-nav', '#text', '#outline .outline-toggle', '#figures .fig-controls']) {
       assert.ok(await page.locator(sel).first().isHidden(), `${sel} hidden in print`);
@@ -582,9 +574,7 @@ test('7c. print: summary, metadata, outline and figures print; the document list
     await page.emulateMedia({ media: 'screen' });
     assert.ok(await page.locator('#docs').isVisible());
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -679,8 +669,7 @@ test('9. User Timing marks for portals: interactive, parser ready, warm-up done,
 });
 
 test('10. places and abbreviations: one row per place of the JSON, each abbreviation written out in an <abbr title>', T, async () => {
-  const { context, page, errors, report } = await openSeed();
-  try {
+  await withSeed(async ({ context, page, errors, report }) => {
     const places = report.places.filter((p) => p.level !== 'abbreviation');
     const abbrs = report.places.filter((p) => p.level === 'abbreviation');
     assert.ok(places.length > 0 && abbrs.length > 0, 'seed 004 names places and uses abbreviations');
@@ -707,22 +696,17 @@ test('10. places and abbreviations: one row per place of the JSON, each abbrevia
     await revealPanel(page, '#places');
     assert.match(await page.locator('#places-heading').innerText(), /^Places and abbreviations/);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('screenshots: charts, outline, figures and the English page', T, async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const { context, page, errors } = await openSeed();
-  try {
+  await withSeed(async ({ context, page, errors }) => {
     await page.locator('#charts').screenshot({ path: path.join(SCREENSHOTS, 'charts.png') });
     await page.locator('#metadata').screenshot({ path: path.join(SCREENSHOTS, 'metadata-compliance.png') });
     await page.locator('#outline').screenshot({ path: path.join(SCREENSHOTS, 'outline.png') });
     await page.click('#lang-toggle');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'report-en.png') });
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 
 import { serve, CSP } from '../../scripts/serve.mjs';
 import { buildSingle } from '../../scripts/build-single.mjs';
-import { WWW, LAUNCH, requirePrerequisites, seedText, openPage, docStatuses } from './helpers.mjs';
+import { WWW, LAUNCH, requirePrerequisites, seedText, openPage, withPage, docStatuses } from './helpers.mjs';
 
 const T = { timeout: 120_000 };
 const SEED_002 = '002_62609cbce7f33bda.txt'; // OCR text, 7763/BC-UBND
@@ -127,8 +127,7 @@ test('cancel: the document in flight (worker replaced) and a queued one; the res
 });
 
 test('cancel all: every pending document is cancelled at once; English labels', T, async () => {
-  const { context, page, errors } = await openPage(browser);
-  try {
+  await withPage(browser, async ({ context, page, errors }) => {
     await page.goto(server.url);
     await page.click('#lang-toggle');
     await page.setInputFiles('#file', [bigFile('a.txt', 6), bigFile('b.txt', 6), bigFile('c.txt', 6)]);
@@ -148,14 +147,11 @@ test('cancel all: every pending document is cancelled at once; English labels', 
     assert.equal((await statuses(page))[3], 'done');
     assert.match(await page.locator('#metadata').innerText(), /7763/);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('progress: a large file picked through the input shows a progress bar while read and parsed, gone when done', T, async () => {
-  const { context, page, errors } = await openPage(browser);
-  try {
+  await withPage(browser, async ({ context, page, errors }) => {
     // Record every state the bars go through (they may change faster than a poll).
     await page.addInitScript(() => {
       window.__bars = [];
@@ -200,9 +196,7 @@ test('progress: a large file picked through the input shows a progress bar while
     if (ms > 1600) assert.ok(bars.some((b) => /[1-9]\d* giây/.test(b.text || '')), `elapsed seconds shown (parse took ${ms} ms)`);
     assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('single file from file://: cancelling the parse in flight respawns the Blob-URL worker, the queue goes on', T, async () => {
