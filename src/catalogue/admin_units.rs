@@ -32,9 +32,68 @@ pub fn get() -> &'static AdminUnits {
     })
 }
 
+/// Printed names by folded name, over both levels; `None` where two names fold alike.
+fn printed() -> &'static std::collections::HashMap<String, Option<&'static str>> {
+    static TABLE: OnceLock<std::collections::HashMap<String, Option<&'static str>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut m: std::collections::HashMap<String, Option<&'static str>> = std::collections::HashMap::new();
+        for r in rows(DATA).filter(|r| r.len() >= 3 && r[0] != "level") {
+            let e = m.entry(fold(r[2])).or_insert(Some(r[2]));
+            if *e != Some(r[2]) {
+                *e = None;
+            }
+        }
+        m
+    })
+}
+
+/// Type words before a unit's name, folded → printed.
+const TYPE_WORDS: [(&str, &str); 8] =
+    [("thanh pho", "thành phố"), ("thi tran", "thị trấn"), ("thi xa", "thị xã"), ("huyen", "huyện"), ("tinh", "tỉnh"), ("quan", "quận"), ("phuong", "phường"), ("xa", "xã")];
+
+/// An administrative unit printed without diacritics (OCR, unaccented text) written as the
+/// catalogue writes it: "Thap Muoi" → "Tháp Mười", "HUYEN THAP MUOI" → "HUYỆN THÁP MƯỜI". Only
+/// text with no diacritic at all, and only a name the catalogue spells one way.
+pub fn restore_diacritics(s: &str) -> Option<String> {
+    if !s.is_ascii() || !s.chars().any(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let f = fold(s);
+    let f = f.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (ty, name) = match TYPE_WORDS.iter().find(|(t, _)| f.strip_prefix(t).is_some_and(|r| r.starts_with(' '))) {
+        Some((t, p)) => (Some(*p), f[t.len()..].trim()),
+        None => (None, f.as_str()),
+    };
+    let name = (*printed().get(name)?)?;
+    let out = match ty {
+        Some(t) => format!("{t} {name}"),
+        None => name.to_owned(),
+    };
+    let upper = s.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    let first_upper = s.trim_start().starts_with(|c: char| c.is_uppercase());
+    Some(if upper {
+        out.to_uppercase()
+    } else if first_upper {
+        let mut cs = out.chars();
+        cs.next().map(|c| c.to_uppercase().chain(cs).collect()).unwrap_or_default()
+    } else {
+        out
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn khôi_phục_dấu_tên_đơn_vị() {
+        assert_eq!(restore_diacritics("Thap Muoi").as_deref(), Some("Tháp Mười"));
+        assert_eq!(restore_diacritics("HUYEN THAP MUOI").as_deref(), Some("HUYỆN THÁP MƯỜI"));
+        assert_eq!(restore_diacritics("tinh Hau Giang").as_deref(), Some("tỉnh Hậu Giang"));
+        assert_eq!(restore_diacritics("Tháp Mười"), None, "already printed with diacritics");
+        assert_eq!(restore_diacritics("Thap Moi"), None, "not in the catalogue");
+        assert_eq!(restore_diacritics("UY BAN NHAN DAN"), None);
+    }
 
     #[test]
     fn đủ_tỉnh_và_huyện() {
