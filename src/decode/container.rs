@@ -55,6 +55,9 @@ pub struct Run {
     pub font: Option<String>,
     /// This run is a note reference mark; the note's id.
     pub note_ref: Option<String>,
+    /// Shown in capitals whatever the stored case (Word's "All caps": `sprmCFCaps`, `w:caps`,
+    /// `\caps`) — a heading or "Số:" typed in small letters and printed in capitals.
+    pub caps: bool,
 }
 
 /// A table.
@@ -83,6 +86,6 @@ pub struct Note {
 impl Paragraph {
     /// A paragraph of one run.
     pub fn plain(text: impl Into<String>, font: Option<&str>) -> Self {
-        Paragraph { runs: vec![Run { text: text.into(), font: font.map(str::to_owned), note_ref: None }], ..Default::default() }
+        Paragraph { runs: vec![Run { text: text.into(), font: font.map(str::to_owned), note_ref: None, caps: false }], ..Default::default() }
     }
 }

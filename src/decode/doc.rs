@@ -415,6 +415,7 @@ impl<'a> Iterator for Sprms<'a> {
 // Character sprms.
 const SPRM_CFRMARKDEL: u16 = 0x0800;
 const SPRM_CFVANISH: u16 = 0x083C;
+const SPRM_CFCAPS: u16 = 0x083B;
 const SPRM_CISTD: u16 = 0x4A30;
 const SPRM_CFTC_DEFAULT: u16 = 0x4A3D;
 const SPRM_CRGFTC0: u16 = 0x4A4F;
@@ -440,6 +441,8 @@ struct Chp {
     deleted: Option<bool>,
     /// Hidden text.
     hidden: Option<bool>,
+    /// All caps.
+    caps: Option<bool>,
 }
 
 impl Chp {
@@ -455,6 +458,9 @@ impl Chp {
         }
         if top.hidden.is_some() {
             self.hidden = top.hidden;
+        }
+        if top.caps.is_some() {
+            self.caps = top.caps;
         }
     }
 }
@@ -709,6 +715,7 @@ fn apply_chp(chp: &mut Chp, g: &[u8], mut char_style: Option<&mut dyn FnMut(u16)
             }
             SPRM_CFRMARKDEL => chp.deleted = toggle(op.first().copied().unwrap_or(0), chp.deleted),
             SPRM_CFVANISH => chp.hidden = toggle(op.first().copied().unwrap_or(0), chp.hidden),
+            SPRM_CFCAPS => chp.caps = toggle(op.first().copied().unwrap_or(0), chp.caps),
             SPRM_CISTD => {
                 if let (Some(f), Some(istd)) = (char_style.as_mut(), u16_at(op, 0)) {
                     let s = f(istd);
@@ -1383,27 +1390,29 @@ impl Fields {
 /// Paragraph runs under construction: text, font index, note id.
 #[derive(Default)]
 struct RunsBuilder {
-    runs: Vec<(String, Option<u16>, Option<String>)>,
+    /// Text, font, note reference, all caps.
+    runs: Vec<(String, Option<u16>, Option<String>, bool)>,
 }
 
 impl RunsBuilder {
-    fn push(&mut self, c: char, font: Option<u16>) {
+    fn push(&mut self, c: char, font: Option<u16>, caps: bool) {
         if let Some(last) = self.runs.last_mut() {
-            if last.2.is_none() && last.1 == font {
+            if last.2.is_none() && last.1 == font && last.3 == caps {
                 last.0.push(c);
                 return;
             }
         }
-        self.runs.push((c.to_string(), font, None));
+        self.runs.push((c.to_string(), font, None, caps));
     }
 
     fn take(&mut self, fonts: &[String], style: &Option<String>) -> Paragraph {
         let runs = std::mem::take(&mut self.runs)
             .into_iter()
-            .map(|(text, f, note_ref)| Run {
+            .map(|(text, f, note_ref, caps)| Run {
                 text,
                 font: f.and_then(|f| fonts.get(f as usize).cloned()),
                 note_ref,
+                caps,
             })
             .collect();
         Paragraph {
@@ -1782,7 +1791,7 @@ impl<'a> Reader<'a> {
             1 => " ",
             _ => "",
         };
-        runs.runs.push((format!("{text}{follow}"), font, None));
+        runs.runs.push((format!("{text}{follow}"), font, None, false));
         None
     }
 
@@ -1850,7 +1859,7 @@ impl<'a> Reader<'a> {
                     } else {
                         unit_text(&self.text, k - 1)
                     };
-                    runs.runs.push((text, None, Some(id.clone())));
+                    runs.runs.push((text, None, Some(id.clone()), false));
                     continue;
                 }
                 let c = match u {
@@ -1864,6 +1873,14 @@ impl<'a> Reader<'a> {
                     // Optional hyphen. In a legacy-font run it is the TCVN3 letter "ư" (byte 0xAD,
                     // U+00AD when read through cp1252), which converters such as LibreOffice save as
                     // Word's optional-hyphen character: keep it as U+00AD for the legacy decoder.
+                    // Next to a stored 0xAD it is a real optional hyphen ("Trung \x1F\xAD\xACng"
+                    // = "Trung ương"; "ưư" is no Vietnamese spelling): left out.
+                    0x1F if [k.wrapping_sub(2), k]
+                        .iter()
+                        .any(|&x| self.text.get(x).is_some_and(|c| c.u == 0xAD)) =>
+                    {
+                        continue
+                    }
                     0x1F if self
                         .font(&chp, 0xAD)
                         .and_then(|f| self.fonts.get(usize::from(f)))
@@ -1892,7 +1909,7 @@ impl<'a> Reader<'a> {
                     0xDC00..=0xDFFF => '\u{FFFD}',
                     _ => char::from_u32(u32::from(u)).unwrap_or('\u{FFFD}'),
                 };
-                runs.push(c, self.font(&chp, if c == '\u{AD}' { 0xAD } else { u }));
+                runs.push(c, self.font(&chp, if c == '\u{AD}' { 0xAD } else { u }), chp.caps == Some(true));
             }
             paras.push(runs.take(&self.fonts, &style));
             if let Some(p) = paras.first_mut() {
@@ -2717,5 +2734,29 @@ mod tests {
         assert!(pap.inner_ttp);
         pap.apply(&[0x49, 0x66, 0xFF, 0xFF, 0xFF, 0x7F]);
         assert_eq!(pap.depth(), MAX_NESTING);
+    }
+
+    #[test]
+    fn chữ_hoa_toàn_bộ_và_gạch_nối_tùy_chọn_cạnh_chữ_ư() {
+        // "Sè:" typed small with All caps (sprmCFCaps) prints "SỐ:"; "\x1F\xAD\xAC" is an optional
+        // hyphen before the TCVN3 "ư" of "ương", not a second "ư".
+        let main = "S\u{e8}: 12\rTrung \u{1f}\u{ad}\u{ac}ng\r";
+        let doc = build_doc(&Spec {
+            main,
+            ftn: "",
+            hdd: "",
+            chpx: vec![(0, 3, vec![0x3B, 0x08, 1])],
+            papx: &|_, _| (0, vec![]),
+            ftn_ref: None,
+            fonts: &["Times New Roman", ".VnTime"],
+            normal: vec![0x4F, 0x4A, 1, 0, 0x51, 0x4A, 1, 0],
+            heading: vec![],
+        });
+        let d = read(&doc).unwrap();
+        let Block::Paragraph(p0) = &d.body[0] else { panic!("{:#?}", d.body) };
+        assert!(p0.runs[0].caps && p0.runs[0].text == "S\u{e8}:", "{:#?}", p0.runs);
+        assert!(!p0.runs.last().unwrap().caps);
+        let flat = super::super::flatten::flatten(&d);
+        assert_eq!(flat.text.lines().take(2).collect::<Vec<_>>(), ["SỐ: 12", "Trung ương"]);
     }
 }

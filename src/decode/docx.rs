@@ -638,6 +638,8 @@ struct Style {
     name: Option<String>,
     based_on: Option<String>,
     fonts: Fonts,
+    /// `w:caps` in the style's own run properties.
+    caps: Option<bool>,
     num_id: Option<String>,
     ilvl: Option<u32>,
 }
@@ -701,6 +703,9 @@ fn parse_styles(xml: &str) -> Styles {
             return;
         }
         match name {
+            "caps" if parent_is(path, "rPr") && path.len() >= 2 && path[path.len() - 2] == "style" => {
+                st.caps = Some(attr(e, "val").is_none_or(|v| on(&v)))
+            }
             "name" if parent_is(path, "style") => st.name = attr(e, "val"),
             "basedOn" if parent_is(path, "style") => st.based_on = attr(e, "val"),
             "numId" if parent_is(path, "numPr") && has_ancestor(path, "pPr") => {
@@ -1178,6 +1183,8 @@ struct RunB {
     fonts: Fonts,
     style: Option<String>,
     hidden: bool,
+    /// `w:caps` set on the run itself.
+    caps: Option<bool>,
     /// (text, note reference) pieces in order.
     pieces: Vec<(String, Option<String>)>,
 }
@@ -1464,6 +1471,13 @@ impl Walker<'_> {
                         false
                     }
                     "vanish" => val().is_none_or(|v| on(&v)),
+                    "caps" => {
+                        let v = val().is_none_or(|v| on(&v));
+                        if let Some(r) = self.run_below_mut() {
+                            r.caps = Some(v);
+                        }
+                        false
+                    }
                     _ => return Skip,
                 };
                 if hidden {
@@ -1718,6 +1732,7 @@ impl Walker<'_> {
             Some(Frame::Para(p)) => p.style.clone().or_else(|| styles.default_paragraph.clone()),
             _ => return,
         };
+        let key_para_style = para_style.clone();
         let key = (
             r.style.clone(),
             para_style,
@@ -1738,6 +1753,12 @@ impl Walker<'_> {
             });
         let mut fonts = r.fonts.clone();
         fonts.fill(inherited);
+        // All caps: the run's own setting, else its character style's, else its paragraph style's.
+        let caps = r.caps.or_else(|| {
+            [r.style.as_deref(), key_para_style.as_deref()]
+                .into_iter()
+                .find_map(|chain| styles.chain(chain).find_map(|st| st.caps))
+        }) == Some(true);
         let theme = &self.ctx.theme;
         let Some(p) = self.para_mut() else { return };
         for (text, note_ref) in r.pieces {
@@ -1751,7 +1772,7 @@ impl Walker<'_> {
             };
             if note_ref.is_none() {
                 if let Some(last) = p.runs.last_mut() {
-                    if last.note_ref.is_none() && last.font == font {
+                    if last.note_ref.is_none() && last.font == font && last.caps == caps {
                         last.text.push_str(&text);
                         continue;
                     }
@@ -1761,6 +1782,7 @@ impl Walker<'_> {
                 text,
                 font,
                 note_ref,
+                caps,
             });
         }
     }
@@ -1811,6 +1833,7 @@ impl Walker<'_> {
                                 text: format!("{} ", l.text.trim_end()),
                                 font: Some(f),
                                 note_ref: None,
+                                caps: false,
                             },
                         );
                         None
@@ -2021,6 +2044,30 @@ mod tests {
         };
         assert_eq!(p.style.as_deref(), Some("heading 1"));
         assert_eq!(p.runs[0].font.as_deref(), Some("Times New Roman"));
+    }
+
+    #[test]
+    fn chữ_hoa_toàn_bộ_theo_lần_chạy_và_theo_kiểu() {
+        // `w:caps` on the run, inherited from the paragraph style, and switched off on a run.
+        let styles = parse_styles(
+            r#"<w:styles xmlns:w="x"><w:style w:type="paragraph" w:styleId="Title"><w:rPr><w:caps/></w:rPr></w:style></w:styles>"#,
+        );
+        let ctx = Ctx::new(styles, Numbering::default(), Theme::default());
+        let xml = body(
+            r#"<w:p><w:r><w:rPr><w:caps/></w:rPr><w:t>Số:</w:t></w:r><w:r><w:t> 12</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>báo cáo</w:t></w:r><w:r><w:rPr><w:caps w:val="0"/></w:rPr><w:t> x</w:t></w:r></w:p>"#,
+        );
+        let w = walk(&xml, &ctx, Part::Body);
+        let caps: Vec<Vec<bool>> = w
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.runs.iter().map(|r| r.caps).collect(),
+                _ => vec![],
+            })
+            .collect();
+        assert_eq!(caps, vec![vec![true, false], vec![true, false]]);
+        let doc = ContainerDoc { body: w.blocks, ..Default::default() };
+        assert_eq!(super::super::flatten::flatten(&doc).text, "SỐ: 12\nBÁO CÁO x\n");
     }
 
     #[test]

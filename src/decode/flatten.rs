@@ -26,6 +26,8 @@ use crate::limits::MAX_NESTING;
 /// Extra valid syllables another legacy encoding must give a paragraph to replace the one its
 /// font names (and it must give 30% more).
 const PARAGRAPH_MARGIN: usize = 2;
+/// Paragraphs of one font read in another encoding before the document is taken to mix them up.
+const MIN_PRIOR_OVERRIDES: usize = 3;
 use crate::report::{Diagnostic, Encoding, Severity};
 
 /// The flattened text and what was learned.
@@ -70,10 +72,31 @@ struct Writer {
     converted: Vec<(Encoding, usize)>,
     /// Runs a legacy font named but whose text could not be such bytes (kept as stored).
     refused: usize,
+    /// (named, used) pairs the document is known to mix up (see [`MIN_PRIOR_OVERRIDES`]): a
+    /// paragraph of such a font takes the other reading on any gain, without the margin.
+    prior: Vec<(Encoding, Encoding)>,
+    /// Paragraphs that read better in another encoding, but by less than the margin.
+    weak: usize,
+    /// Distinct page header/footer lines written after the notes.
+    furniture_lines: usize,
 }
 
 impl Writer {
     fn run_text(&mut self, run: &Run) {
+        if run.caps {
+            // "All caps" formatting: the page shows capitals, so the text says them (a "Số:"
+            // typed small in the letterhead prints "SỐ:"; headings typed in small letters).
+            let start = self.out.len();
+            self.run_text_as_stored(run);
+            let upper = self.out[start..].to_uppercase();
+            self.out.truncate(start);
+            self.out.push_str(&upper);
+        } else {
+            self.run_text_as_stored(run);
+        }
+    }
+
+    fn run_text_as_stored(&mut self, run: &Run) {
         let enc = match reading_of(run) {
             Reading::Legacy(e) => Some(self.paragraph_override.unwrap_or(e)),
             Reading::Unknown => self.unknown_as,
@@ -141,7 +164,12 @@ impl Writer {
             .filter(|&e| e != named)
             .filter_map(|e| valid(e).map(|n| (e, n)))
             .max_by_key(|&(_, n)| n)?;
-        if n >= base + PARAGRAPH_MARGIN && n * 10 >= base * 13 {
+        let strong = n >= base + PARAGRAPH_MARGIN && n * 10 >= base * 13;
+        let gains = n > base && n * 10 >= base * 13;
+        if gains && !strong {
+            self.weak += 1;
+        }
+        if strong || (gains && self.prior.contains(&(named, alt))) {
             match self.overridden.iter_mut().find(|(a, b, _)| *a == named && *b == alt) {
                 Some((_, _, k)) => *k += 1,
                 None => self.overridden.push((named, alt, 1)),
@@ -232,14 +260,9 @@ fn unknown_sample(blocks: &[Block], out: &mut String) {
     }
 }
 
-/// Flattens `doc` (see the module docs).
-pub fn flatten(doc: &ContainerDoc) -> Flattened {
-    let mut diagnostics = doc.diagnostics.clone();
-    let mut sample = String::new();
-    unknown_sample(&doc.body, &mut sample);
-    let unknown_as = legacy::detect_reread(&sample).map(|(e, _)| e);
-
-    let mut w = Writer { out: String::new(), unknown_as, paragraph_override: None, overridden: Vec::new(), converted: Vec::new(), refused: 0 };
+/// One pass of the writer over the body, the notes and the furniture.
+fn write(doc: &ContainerDoc, unknown_as: Option<Encoding>, prior: Vec<(Encoding, Encoding)>) -> Writer {
+    let mut w = Writer { out: String::new(), unknown_as, paragraph_override: None, overridden: Vec::new(), converted: Vec::new(), refused: 0, prior, weak: 0, furniture_lines: 0 };
     w.blocks(&doc.body, 0);
     for note in &doc.notes {
         w.out.push('[');
@@ -263,6 +286,25 @@ pub fn flatten(doc: &ContainerDoc) -> Flattened {
     for l in &kept {
         w.out.push_str(l);
         w.out.push('\n');
+    }
+    w.furniture_lines = kept.len();
+    w
+}
+
+/// Flattens `doc` (see the module docs).
+pub fn flatten(doc: &ContainerDoc) -> Flattened {
+    let mut diagnostics = doc.diagnostics.clone();
+    let mut sample = String::new();
+    unknown_sample(&doc.body, &mut sample);
+    let unknown_as = legacy::detect_reread(&sample).map(|(e, _)| e);
+
+    let mut w = write(doc, unknown_as, Vec::new());
+    // A document that keeps one encoding's bytes in another's font does so throughout: once it is
+    // seen often, short paragraphs ("Soá TT") of that font follow on any gain.
+    let prior: Vec<(Encoding, Encoding)> =
+        w.overridden.iter().filter(|o| o.2 >= MIN_PRIOR_OVERRIDES).map(|o| (o.0, o.1)).collect();
+    if w.weak > 0 && !prior.is_empty() {
+        w = write(doc, unknown_as, prior);
     }
 
     let encoding = w.converted.iter().max_by_key(|(_, n)| *n).map_or(Encoding::Utf8, |(e, _)| *e);
@@ -304,7 +346,7 @@ pub fn flatten(doc: &ContainerDoc) -> Flattened {
             code: "decode.furniture".into(),
             message: format!(
                 "{} dòng đầu trang/chân trang (số trang, tiêu đề lặp lại) được tách khỏi nội dung, đặt ở cuối văn bản.",
-                kept.len()
+                w.furniture_lines
             ),
             span: None,
         });
@@ -360,7 +402,7 @@ mod tests {
     fn chú_thích_và_nhãn_danh_sách() {
         let mut p = Paragraph::plain("Kết quả", Some("Arial"));
         p.label = Some("1.".into());
-        p.runs.push(Run { text: "1".into(), font: None, note_ref: Some("1".into()) });
+        p.runs.push(Run { text: "1".into(), font: None, note_ref: Some("1".into()), caps: false });
         let doc = ContainerDoc {
             body: vec![Block::Paragraph(p)],
             notes: vec![Note { id: "1".into(), blocks: vec![para("Theo số liệu"), para("của Cục Thống kê.")] }],
@@ -378,8 +420,8 @@ mod tests {
         let doc = ContainerDoc {
             body: vec![Block::Paragraph(Paragraph {
                 runs: vec![
-                    Run { text: "B¸o c¸o ".into(), font: Some(".VnTime".into()), note_ref: None },
-                    Run { text: "® ©".into(), font: Some("Times New Roman".into()), note_ref: None },
+                    Run { text: "B¸o c¸o ".into(), font: Some(".VnTime".into()), note_ref: None, caps: false },
+                    Run { text: "® ©".into(), font: Some("Times New Roman".into()), note_ref: None, caps: false },
                 ],
                 ..Default::default()
             })],
@@ -388,5 +430,28 @@ mod tests {
         let f = flatten(&doc);
         assert_eq!(f.text, "Báo cáo ® ©\n");
         assert_eq!(f.encoding, Encoding::Tcvn3);
+    }
+
+    #[test]
+    fn phông_tcvn3_chứa_mã_vni_đoạn_ngắn_theo_cả_văn_bản() {
+        // VNI bytes in a TCVN3-named font (as in a real 1998 project file): long paragraphs are
+        // re-read on their own evidence; the short "Soá TT" only once the document has shown the
+        // mix-up at least MIN_PRIOR_OVERRIDES times.
+        let para = |t: &str| Block::Paragraph(Paragraph::plain(t, Some("VNSTCVN3")));
+        let long = [
+            "Phaân heä ñieàu haønh taùc nghieäp laø phaàn töû caên baûn cuûa heä thoâng tin",
+            "Chöông trình phaùt trieån do Ban chæ ñaïo Tænh tham möu giuùp UBND Tænh",
+            "Caùc döï aùn ñöôïc xaây döïng vaø trieån khai treân ñòa baøn Tænh",
+        ];
+        let mut body: Vec<Block> = long.iter().map(|t| para(t)).collect();
+        body.push(para("Soá TT"));
+        let f = flatten(&ContainerDoc { body, ..Default::default() });
+        assert_eq!(f.text.lines().last(), Some("Số TT"), "{}", f.text);
+        assert!(f.text.starts_with("Phân hệ điều hành tác nghiệp"), "{}", f.text);
+        let d = f.diagnostics.iter().find(|d| d.code == "decode.legacy.fontMismatch").unwrap();
+        assert!(d.message.starts_with("4 đoạn"), "{}", d.message);
+        // Alone, one syllable of evidence is not enough to overrule the font: kept as TCVN3 reads it.
+        let f = flatten(&ContainerDoc { body: vec![para(long[0]), para("Soá TT")], ..Default::default() });
+        assert_eq!(f.text.lines().last(), Some("Soá TT"), "{}", f.text);
     }
 }

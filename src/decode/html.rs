@@ -137,7 +137,7 @@ impl Builder {
         let text = self.para.trim().to_owned();
         self.para.clear();
         if !text.is_empty() {
-            let mut p = Paragraph { runs: vec![Run { text, font: None, note_ref: None }], ..Default::default() };
+            let mut p = Paragraph { runs: vec![Run { text, font: None, note_ref: None, caps: false }], ..Default::default() };
             p.label = self.label.take();
             self.blocks.push(Block::Paragraph(p));
         }

@@ -389,6 +389,7 @@ fn decode_tcvn3(bytes: &[u8], at: &dyn Fn(usize) -> usize, raw: bool, sink: &mut
     let t = tables();
     let letter =
         |b: u8| b.is_ascii_alphabetic() || t.tcvn3[usize::from(b)] != NONE || vn1_high_letter(b);
+    let forced = capitals_between_capitals(bytes, &letter);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -411,11 +412,12 @@ fn decode_tcvn3(bytes: &[u8], at: &dyn Fn(usize) -> usize, raw: bool, sink: &mut
             .map_or(bytes.len(), |p| i + p);
         let word = &bytes[i..end];
         let ascii = word.iter().filter(|b| b.is_ascii_alphabetic()).count();
-        let caps = ascii >= 2
+        let caps = (ascii >= 2
             && word.iter().all(|b| !b.is_ascii_lowercase())
             && word
                 .iter()
-                .any(|&b| vn1_high_letter(b) || t.tcvn3[usize::from(b)].is_lowercase());
+                .any(|&b| vn1_high_letter(b) || t.tcvn3[usize::from(b)].is_lowercase()))
+            || forced.binary_search(&i).is_ok();
         for (k, &b) in word.iter().enumerate() {
             let abc = t.tcvn3[usize::from(b)];
             let c = if b.is_ascii() {
@@ -435,6 +437,81 @@ fn decode_tcvn3(bytes: &[u8], at: &dyn Fn(usize) -> usize, raw: bool, sink: &mut
         }
         i = end;
     }
+}
+
+/// What a TCVN3 word (run of letter bytes) says about the case its text is written in.
+#[derive(Clone, Copy, PartialEq)]
+enum WordCase {
+    /// Two or more capitals and a small legacy letter ("HO¹CH", "§èI"): written in an all-caps
+    /// font, since nobody types a small toned vowel inside a capitalised word.
+    Capitals,
+    /// Capitals only ("UBND", "TT", "C§KT"): as likely an abbreviation in ordinary text; looked
+    /// through.
+    Abbreviation,
+    /// A small ASCII letter: ordinary text.
+    Small,
+    /// At most one capital and small legacy letters ("KÕ", "VÒ", "Sè", "ë"): "KẾ" in a heading,
+    /// "Số" in text.
+    Ambiguous,
+    /// A number between two words: a word is not judged across it ("Sè 12 QUYÕT").
+    Barrier,
+}
+
+/// Starts (byte offsets) of the TCVN3 words to write in capitals beyond the per-word rule:
+/// words in capitals with one ASCII capital ("§èI" → "ĐỐI") and ambiguous words standing among
+/// them — the nearest judged word on one side is in capitals and the one on the other side is in
+/// capitals or missing ("KÕ HO¹CH TæNG THÓ" → "KẾ HOẠCH TỔNG THỂ", "CHUNG VÒ HÖ THèNG" → "VỀ
+/// HỆ"; "Sè 12", "VÒ viÖc", "Vô PC, Vô TD" stay as they are). Sorted.
+fn capitals_between_capitals(bytes: &[u8], letter: &dyn Fn(u8) -> bool) -> Vec<usize> {
+    let t = tables();
+    let mut words: Vec<(usize, WordCase)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !letter(bytes[i]) {
+            if bytes[i].is_ascii_digit() && words.last().is_none_or(|w| w.1 != WordCase::Barrier) {
+                words.push((i, WordCase::Barrier));
+            }
+            i += 1;
+            continue;
+        }
+        let end = bytes[i..].iter().position(|&x| !letter(x)).map_or(bytes.len(), |p| i + p);
+        let (mut upper, mut lower, mut small_ascii) = (0usize, 0usize, false);
+        for &b in &bytes[i..end] {
+            let abc = t.tcvn3[usize::from(b)];
+            if b.is_ascii_lowercase() {
+                small_ascii = true;
+            } else if b.is_ascii() || abc == NONE || !abc.is_lowercase() {
+                upper += 1;
+            } else {
+                lower += 1;
+            }
+        }
+        let case = match (small_ascii, upper, lower) {
+            (true, _, _) => WordCase::Small,
+            (false, 2.., 1..) => WordCase::Capitals,
+            (false, _, 0) => WordCase::Abbreviation,
+            (false, _, _) => WordCase::Ambiguous,
+        };
+        words.push((i, case));
+        i = end;
+    }
+    let judged = |c: WordCase| !matches!(c, WordCase::Ambiguous | WordCase::Abbreviation);
+    let mut out = Vec::new();
+    for (k, &(start, case)) in words.iter().enumerate() {
+        match case {
+            WordCase::Capitals => out.push(start),
+            WordCase::Ambiguous => {
+                let before = words[..k].iter().rev().map(|x| x.1).find(|&c| judged(c));
+                let after = words[k + 1..].iter().map(|x| x.1).find(|&c| judged(c));
+                let ok = |c: Option<WordCase>| matches!(c, None | Some(WordCase::Capitals));
+                if [before, after].contains(&Some(WordCase::Capitals)) && ok(before) && ok(after) {
+                    out.push(start);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Capital of a Vietnamese letter (other chars: ASCII uppercase, else unchanged).
@@ -1237,8 +1314,25 @@ mod tests {
     }
 
     #[test]
+    fn tcvn3_từ_một_chữ_hoa_giữa_các_từ_viết_hoa() {
+        let d = |b: &[u8]| dec(b, Encoding::Tcvn3);
+        // Between or beside words in capitals: capitals ("KÕ HO¹CH", "VÒ HÖ THèNG").
+        assert_eq!(d(b"K\xd5 HO\xb9CH T\xe6NG TH\xd3"), "KẾ HOẠCH TỔNG THỂ");
+        assert_eq!(d(b"CHUNG V\xd2 H\xd6 TH\xe8NG \x96 PH\xa2N"), "CHUNG VỀ HỆ THỐNG – PHÂN");
+        assert_eq!(d(b"NGHI\xd6P V\xf4 \xeb NH\xf7NG"), "NGHIỆP VỤ Ở NHỮNG");
+        // Two capitals, one of them a legacy letter ("§èI"): capitals on their own.
+        assert_eq!(d(b"M\xf4C TI\xaaU \xa7\xe8I V\xedI"), "MỤC TIÊU ĐỐI VỚI");
+        // Ordinary text, numbers and abbreviations decide nothing: as typed.
+        assert_eq!(d(b"S\xe8 12 QUY\xd5T"), "Số 12 QUYẾT");
+        assert_eq!(d(b"V\xd2 vi\xd6c HO\xb9CH"), "Về việc HOẠCH");
+        assert_eq!(d(b"VP, V\xf4 PC, V\xf4 TD."), "VP, Vụ PC, Vụ TD.");
+        assert_eq!(d(b"S\xe8 TT | T\xaan"), "Số TT | Tên");
+    }
+
+    #[test]
     fn tcvn3_chữ_hoa_trong_từ_viết_hoa() {
-        assert_eq!(dec(b"H\xeeP T\xb8C X\xb7", Encoding::Tcvn3), "HỢP TÁC Xã");
+        // "X·" alone could be "Xã"; after "HîP T¸C", written in capitals, it is "XÃ".
+        assert_eq!(dec(b"H\xeeP T\xb8C X\xb7", Encoding::Tcvn3), "HỢP TÁC XÃ");
         assert_eq!(
             dec(b"S\xe8: 12/2001/Q\xa7-BTC", Encoding::Tcvn3),
             "Số: 12/2001/QĐ-BTC"

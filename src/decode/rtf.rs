@@ -83,6 +83,8 @@ struct State {
     intbl: bool,
     style: i32,
     hidden: bool,
+    /// `\caps`: shown in capitals.
+    caps: bool,
 }
 
 impl State {
@@ -97,6 +99,7 @@ impl State {
             intbl: false,
             style: 0,
             hidden: false,
+            caps: false,
         }
     }
 }
@@ -148,9 +151,9 @@ impl Sink {
         }
     }
 
-    fn push_text(&mut self, s: &str, font: Option<&str>) {
+    fn push_text(&mut self, s: &str, font: Option<&str>, caps: bool) {
         if let Some(last) = self.runs.last_mut() {
-            if last.note_ref.is_none() && last.font.as_deref() == font {
+            if last.note_ref.is_none() && last.font.as_deref() == font && last.caps == caps {
                 last.text.push_str(s);
                 return;
             }
@@ -159,6 +162,7 @@ impl Sink {
             text: s.to_owned(),
             font: font.map(str::to_owned),
             note_ref: None,
+            caps,
         });
     }
 
@@ -695,6 +699,7 @@ impl<'a> Parser<'a> {
                         text: String::new(),
                         font: None,
                         note_ref: Some(String::new()),
+                        caps: false,
                     });
                     self.open_sink(SinkKind::Note {
                         endnote: false,
@@ -780,6 +785,7 @@ impl<'a> Parser<'a> {
                 let s = self.st_mut();
                 s.font = None;
                 s.hidden = false;
+                s.caps = false;
             }
             "f" => self.st_mut().font = param,
             "s" => self.st_mut().style = param.unwrap_or(0),
@@ -789,6 +795,7 @@ impl<'a> Parser<'a> {
             "ansicpg" => self.ansicpg = u32::try_from(param.unwrap_or(1252)).unwrap_or(1252),
             "ansi" => self.ansicpg = 1252,
             "v" | "deleted" => self.st_mut().hidden = param != Some(0),
+            "caps" => self.st_mut().caps = param != Some(0),
             "ftnalt" => {
                 let sink = self.st().sink;
                 if let SinkKind::Note { endnote, .. } = &mut self.sinks[sink].kind {
@@ -929,8 +936,8 @@ impl<'a> Parser<'a> {
                     Some(font) if !label.is_ascii() => {
                         let font = font.to_owned();
                         let target = &mut self.sinks[parent];
-                        target.push_text(label, Some(&font));
-                        target.push_text(" ", Some(&font));
+                        target.push_text(label, Some(&font), false);
+                        target.push_text(" ", Some(&font), false);
                     }
                     _ => {
                         let label: String = label
@@ -1055,7 +1062,7 @@ impl<'a> Parser<'a> {
             return;
         }
         let st = self.st();
-        let sink = st.sink;
+        let (sink, caps) = (st.sink, st.caps);
         let id = st
             .font
             .or_else(|| self.styles.get(&st.style).and_then(|s| s.1))
@@ -1063,7 +1070,7 @@ impl<'a> Parser<'a> {
         let font = id
             .and_then(|id| self.fonts.get(&id))
             .map(|f| f.name.as_str());
-        self.sinks[sink].push_text(s, font);
+        self.sinks[sink].push_text(s, font, caps);
         if self.root_closed {
             self.after_root = true;
         }
@@ -1490,6 +1497,17 @@ mod tests {
     fn phông_ký_hiệu() {
         let rtf = r"{\rtf1{\fonttbl{\f0\fcharset2 Symbol;}{\f1\fcharset2 Wingdings;}}\f0 \'b7 a 1\'ff\f1 \'a7\'d8\par}";
         assert_eq!(body(rtf), vec!["• α 1\u{F0FF}▪➢"]);
+    }
+
+    #[test]
+    fn chữ_hoa_toàn_bộ() {
+        // `\caps` until `\caps0`, `\plain` or the group's end; the page shows capitals.
+        let rtf = r"{\rtf1{\fonttbl{\f0 .VnTime;}}\f0 {\caps S\'e8:} 12 \caps b\'b8o\caps0  c\'b8o\par}";
+        let doc = read(rtf.as_bytes()).unwrap();
+        let Block::Paragraph(p) = &doc.body[0] else { panic!() };
+        let caps: Vec<bool> = p.runs.iter().map(|r| r.caps).collect();
+        assert_eq!(caps, vec![true, false, true, false]);
+        assert_eq!(super::super::flatten::flatten(&doc).text, "SỐ: 12 BÁO cáo\n");
     }
 
     #[test]

@@ -832,6 +832,7 @@ pub fn build(
                     text: r.trim().to_owned(),
                     font: None,
                     note_ref: None,
+                    caps: false,
                 }],
                 page: Some(p.number),
                 ..Default::default()
@@ -885,6 +886,7 @@ fn line_paragraph(
             text,
             font: font(f),
             note_ref: r,
+            caps: false,
         });
     }
     Paragraph {
