@@ -5,8 +5,16 @@
 use super::Doc;
 use crate::report::{Diagnostic, Section, Severity, TableBlock, TableCell};
 
+/// Whether a table's grid is not to be trusted: segmentation says so (rows of different widths,
+/// junk cells), or the text is OCR output and the "table" is one line with bars — what OCR makes of
+/// a ruled table's row or of text crossed by rules, not a table of one row.
+fn garbled(t: &crate::segment::Table, ocr: bool) -> bool {
+    t.garbled || (ocr && t.rows.len() < 2)
+}
+
 /// The document's tables, in order (at most `limits::MAX_TABLES`, as segmentation finds them).
-pub fn extract(doc: &Doc, outline: &[Section]) -> Vec<TableBlock> {
+/// `ocr`: the text is OCR output (`source.noise.ocr`).
+pub fn extract(doc: &Doc, outline: &[Section], ocr: bool) -> Vec<TableBlock> {
     let text = doc.text;
     doc.seg
         .tables
@@ -29,7 +37,7 @@ pub fn extract(doc: &Doc, outline: &[Section]) -> Vec<TableBlock> {
                 span,
                 rows,
                 header_rows: t.header_rows as u32,
-                garbled: t.garbled,
+                garbled: garbled(t, ocr),
                 section_path: super::outline::section_path(outline, span.start),
             })
         })
@@ -37,11 +45,11 @@ pub fn extract(doc: &Doc, outline: &[Section]) -> Vec<TableBlock> {
 }
 
 /// One diagnostic per garbled table, pointing at it.
-pub fn diagnostics(doc: &Doc) -> Vec<Diagnostic> {
+pub fn diagnostics(doc: &Doc, ocr: bool) -> Vec<Diagnostic> {
     doc.seg
         .tables
         .iter()
-        .filter(|t| t.garbled)
+        .filter(|t| garbled(t, ocr))
         .filter_map(|t| {
             let first = doc.seg.lines.get(t.lines.start)?;
             let last = doc.seg.lines.get(t.lines.end.checked_sub(1)?)?;

@@ -715,3 +715,41 @@ test('screenshots: charts, outline, figures and the English page', T, async () =
     assert.deepEqual(errors, []);
   });
 });
+
+test('11. tables: header row over the rows, text only (markup in a cell stays text), ¶ jumps to the table', T, async () => {
+  const text = [
+    'BÁO CÁO',
+    'Kết quả thực hiện chỉ tiêu năm 2023',
+    'I. KẾT QUẢ',
+    'Chỉ tiêu | Kế hoạch | Thực hiện',
+    'Lúa (tấn) | 1.000 | 1.034,5',
+    '<img src=x onerror="window.__pwned=1"> | 200 | 210',
+    'Trên đây là báo cáo kết quả thực hiện chỉ tiêu năm 2023.',
+  ].join('\n');
+  await withSeed(text, async ({ page, errors, report }) => {
+    assert.equal(report.tables.length, 1);
+    await revealPanel(page, '#tables');
+    const shown = await page.$$eval('#tables table.doc-table', (ts) =>
+      ts.map((t) => ({
+        head: [...t.querySelectorAll('thead th')].map((th) => th.textContent.trim()),
+        rows: [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())),
+      })),
+    );
+    assert.deepEqual(shown, [
+      {
+        head: ['Chỉ tiêu', 'Kế hoạch', 'Thực hiện'],
+        rows: [
+          ['Lúa (tấn)', '1.000', '1.034,5'],
+          ['<img src=x onerror="window.__pwned=1">', '200', '210'],
+        ],
+      },
+    ]);
+    assert.equal(await page.locator('#tables img').count(), 0, 'markup in a cell is never HTML');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal((await page.locator('[data-count-for="tables"]').first().textContent()).trim(), '1');
+    await page.click('#tables .span-link');
+    const marked = await page.locator('#text mark.span-mark').textContent();
+    assert.ok(marked.startsWith('Chỉ tiêu | Kế hoạch') && marked.endsWith('| 200 | 210'), marked);
+    assert.deepEqual(errors, []);
+  });
+});
