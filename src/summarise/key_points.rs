@@ -7,36 +7,45 @@
 //!    rows, all-capitals lines, fragments under [`MIN_WORDS`] words, table rows flattened into a
 //!    line (mostly numbers), footnote bodies, details ("Trong đó, …": they belong to the
 //!    sentence they detail), sentences with a vetoing cue (legal basis "Căn cứ…", "Kính gửi",
-//!    the closing "Trên đây là…"), and, before the first heading, lines that do not start and
-//!    end like a sentence (the trích yếu's continuation).
+//!    the closing "Trên đây là…"), the rest of a sentence hard-wrapped onto a line of its own
+//!    (it belongs to that sentence's passage), and, before the first heading, lines that do not
+//!    start and end like a sentence (the trích yếu's continuation; a hard-wrapped sentence ends
+//!    where its last line does).
 //! 2. **Score** (all on folded text, so OCR without diacritics scores the same). *Evidence*:
 //!    figures with a comparison (+0.8 each, at most 3) and other figures (+0.3 each, at most 1)
 //!    from the figure extractor; percentages and "a/b" ratios in the text (+0.6 / +0.8 each, at
 //!    most 4 together); cue phrases of `data/summary-cues.tsv` (stated results, comparisons,
 //!    shortcomings, directions; legal-basis and routing sentences negative); the first sentence
-//!    under a heading (+2 when the section's role is a result, shortcoming, cause, task, proposal,
-//!    target or assessment, else +0.5); the body's first candidate +1.5 (the overall situation);
-//!    very long sentences −1. *Centrality*: up to [`CENTRAL_WEIGHT`] for the passage starting at
-//!    the sentence covering the words its theme keeps returning to (a tf·idf centroid, see
-//!    [`centrality`]). Only sentences with evidence above zero can be key points: centrality
-//!    ranks what says something, it does not make a point of what says nothing.
-//! 3. **Select** by [`themes`] (the opening paragraphs, each top-level section, or the children
-//!    of one holding more than [`SPLIT_SHARE`] of the body): first the best sentence of every
-//!    theme except the setting and appendices, themes taken by their best score; then the rest
-//!    by score up to one point per [`CANDIDATES_PER_POINT`] candidates (within
-//!    [`MIN_POINTS`]..=[`MAX_POINTS`]), a theme giving at most its share of the points
-//!    ([`MAX_PER_SECTION`] for the report's own assessment). A sentence sharing more than
-//!    [`NEAR_DUPLICATE_SHARE`] of its words with one already chosen, or whose passage overlaps
-//!    a chosen one, is skipped.
+//!    under a heading or a role label (+2 when the role is a result, shortcoming, cause, task,
+//!    proposal, target or assessment, else +0.5); the body's first candidate +1.5 (the overall
+//!    situation); very long sentences −1. *Centrality*: up to [`CENTRAL_WEIGHT`] for the passage
+//!    starting at the sentence covering the words its theme keeps returning to (a tf·idf
+//!    centroid, see [`centrality`]). Only sentences with evidence above zero can be key points:
+//!    centrality ranks what says something, it does not make a point of what says nothing.
+//! 3. **Select** by [`themes`]: the opening paragraphs, each top-level section — or the children
+//!    of one holding more than [`SPLIT_SHARE`] of the body or holding parts of different kinds
+//!    (results, shortcomings, plans: [`kind`]), split again the same way — and, inside those,
+//!    the parts that role labels the outline does not number start ("* Ưu điểm", "2. Hạn chế,
+//!    khó khăn": [`role_labels`]). First the best sentence of every theme except the setting and
+//!    appendices: the judgements (shortcomings, causes, tasks, proposals, targets, assessment)
+//!    and the opening first, then the other themes by their best score plus [`SIZE_WEIGHT`] ×
+//!    the log of their size, so that with more themes than points the report's shortcomings and
+//!    tasks and its larger parts are kept; then the rest by score up to one point per
+//!    [`CANDIDATES_PER_POINT`] candidates (within [`MIN_POINTS`]..=[`MAX_POINTS`]), a theme
+//!    giving at most its share of the points ([`MAX_PER_SECTION`] for the report's own
+//!    assessment). A sentence sharing more than [`NEAR_DUPLICATE_SHARE`] of its words with one
+//!    already chosen, or whose passage overlaps a chosen one, is skipped.
 //! 4. **Passage**: a key point is the chosen sentence's paragraph (from the sentence when the
 //!    paragraph is too long) and the sentences after it, up to [`MAX_PASSAGE_WORDS`]; the next
 //!    paragraphs join while the passage is under [`ENOUGH_PASSAGE_WORDS`] only as "- …" items of
-//!    its list, or after a paragraph ending in ":" ("Hạn chế: …"); never past the next heading,
-//!    never over a legal basis or the closing formula.
+//!    its list, or after a paragraph ending in ":" ("Hạn chế: …"); a hard-wrapped line goes on
+//!    into the next; never past the next heading or role label, never over a legal basis or the
+//!    closing formula. A single sentence longer than [`MAX_PASSAGE_WORDS`] is cut after its last
+//!    ";" (else ",") within the limit.
 //! 5. **Order**: document order.
 
 use super::sentences::{self, Sentence};
-use crate::catalogue::{cues, roles};
+use crate::catalogue::{cues, open_line_ends, roles};
 use crate::extract::Doc;
 use crate::fold::fold;
 use crate::report::{Figure, KeyPoint, Role, Section, Span};
@@ -401,6 +410,13 @@ pub fn candidates(
         if flat.is_heading(span) || raw.matches('|').count() >= 2 || crate::letters::mostly_capitals(raw) {
             continue;
         }
+        // The rest of a sentence hard-wrapped onto this line is part of that sentence's passage.
+        if raw.starts_with(|c: char| c.is_lowercase()) && s.opens_paragraph && s.range.start > 0 {
+            let prev_end = doc.text[..s.range.start].trim_end_matches(['\n', ' ', '\t']).len();
+            if wrapped(doc.text, prev_end) {
+                continue;
+            }
+        }
         let folded = fold(raw);
         let padded = cues::padded_words(&folded);
         let n_words = padded.split(' ').filter(|w| !w.is_empty()).count();
@@ -466,8 +482,7 @@ pub fn candidates(
         if theme == Some(0)
             && themes[0].role.is_none()
             && !outline.is_empty()
-            && ((!raw.trim_end().ends_with(['.', ':', ';', '!', '?', '…']) && !wrapped(doc.text, s.range.end))
-                || !raw.starts_with(|c: char| crate::letters::is_upper(c) || c.is_ascii_digit()))
+            && (!ends_sentence(doc.text, s.range.end) || !raw.starts_with(|c: char| crate::letters::is_upper(c) || c.is_ascii_digit()))
         {
             continue;
         }
@@ -624,6 +639,11 @@ fn is_date_tail(before: &[u8]) -> bool {
     before.len() > digits && before[before.len() - digits - 1] == b'/'
 }
 
+/// Weight of a theme's size (the log of its number of candidates) beside its best score when
+/// there are more themes than points: a section that fills a quarter of the report is owed a
+/// point before one of two sentences, unless the small one states much more.
+pub const SIZE_WEIGHT: f64 = 2.0;
+
 /// Chooses the key points (module docs, steps 3–4).
 pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
     let n = cands.len();
@@ -676,8 +696,8 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
     // even when there are more results sections than points.
     let mut theme_order: Vec<usize> = (0..n_themes).filter(|&t| per_theme[t].first().is_some_and(|&k| cands[k].owed)).collect();
     crate::sort::sort_by(&mut theme_order, |&a, &b| {
-        let (ca, cb) = (&cands[per_theme[a][0]], &cands[per_theme[b][0]]);
-        cb.judged.cmp(&ca.judged).then(cb.score.total_cmp(&ca.score)).then(a.cmp(&b))
+        let claim = |t: usize| cands[per_theme[t][0]].score + SIZE_WEIGHT * ln(per_theme[t].len() as f64);
+        cands[per_theme[b][0]].judged.cmp(&cands[per_theme[a][0]].judged).then(claim(b).total_cmp(&claim(a))).then(a.cmp(&b))
     });
     for t in theme_order {
         if chosen.len() >= MAX_POINTS {
@@ -792,8 +812,10 @@ fn passage(text: &str, breaks: &[usize], r: std::ops::Range<usize>, stop: usize)
 }
 
 /// Whether the line ending at `at` is hard-wrapped (PDF or OCR text): it does not end like a
-/// sentence or a label (no ".", ":", ";", "!", "?", "…") and the next line follows at once (no
-/// blank line) without a list marker, so the sentence goes on there ("Thực hiện Công văn 2826
+/// sentence or a label (no ".", ":", ";", "!", "?", "…"), the next line follows at once (no
+/// blank line) without a list marker and not in capitals, neither is laid out in columns, and
+/// the sentence visibly goes on (the next line starts in lower case, or this one ends in a
+/// function word), so the sentence continues there ("Thực hiện Công văn 2826
 /// … của\nSở Nội vụ … năm 2023.").
 fn wrapped(text: &str, at: usize) -> bool {
     let Some(before) = text.get(..at) else { return false };
@@ -802,8 +824,42 @@ fn wrapped(text: &str, at: usize) -> bool {
     let Some(next) = rest.strip_prefix('\n') else { return false };
     let ends = before.trim_end().ends_with(['.', ':', ';', '!', '?', '…']);
     let next = next.trim_start_matches([' ', '\t']);
-    !ends && !before.trim_end().is_empty() && next.starts_with(|c: char| c.is_alphanumeric() && !c.is_ascii_digit())
+    // Lines laid out in columns (a letterhead: "Bộ Tài chính \t\t CỘNG HOÀ …") are not prose.
+    let line = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
+    let next_line = next.split('\n').next().unwrap_or("");
+    let columns = |l: &str| l.contains('\t') || l.trim().contains("   ");
+    // The sentence goes on when the next line starts in lower case, or when this one ends in a
+    // word no sentence ends with ("của", "và", "về": `data/open-line-ends.tsv`).
+    let last_word = fold(line.split_whitespace().last().unwrap_or(""));
+    let goes_on = next.starts_with(|c: char| c.is_lowercase()) || open_line_ends::is_open(&last_word);
+    !ends
+        && !line.trim().is_empty()
+        && !columns(line)
+        && !columns(next_line)
+        && !crate::letters::mostly_capitals(next_line)
+        && next.starts_with(|c: char| c.is_alphanumeric() && !c.is_ascii_digit())
+        && goes_on
 }
+
+/// Whether the sentence ending at `at` ends like one ("." ":" ";" "!" "?" "…"), directly or
+/// on the hard-wrapped lines that continue it ([`wrapped`]; at most a few lines are followed).
+fn ends_sentence(text: &str, mut at: usize) -> bool {
+    for _ in 0..MAX_WRAPPED_LINES {
+        if text[..at].trim_end().ends_with(['.', ':', ';', '!', '?', '…']) {
+            return true;
+        }
+        if !wrapped(text, at) {
+            return false;
+        }
+        // The end of the next line.
+        let next = at + text[at..].find('\n').map_or(0, |k| k + 1);
+        at = next + text[next..].find('\n').unwrap_or(text.len() - next);
+    }
+    false
+}
+
+/// Most hard-wrapped lines followed to find where a sentence ends.
+const MAX_WRAPPED_LINES: usize = 4;
 
 /// Where `text[r]` ends when held to `max` words: after the last ";" of its first `max` words
 /// when that keeps at least half of them, else after the last ",", else after the `max`-th word.
@@ -908,6 +964,72 @@ mod tests {
         // Below the share, a section stays one theme.
         let small = vec![section(Role::Achievements, 0, 300, vec![section(Role::Achievements, 10, 300, vec![])]), section(Role::Tasks, 300, 1000, vec![])];
         assert_eq!(themes(&small, Span { start: 0, end: 1000 }).len(), 2);
+    }
+
+    #[test]
+    fn mục_con_lớn_tách_tiếp_và_phần_khác_loại_tách_dù_nhỏ() {
+        // Body 0..1000. I. (0..800) splits; its child 3. (100..600, half the body) splits again.
+        let three = section(Role::Achievements, 100, 600, vec![section(Role::Achievements, 120, 400, vec![]), section(Role::Achievements, 400, 600, vec![])]);
+        let one = section(Role::Achievements, 0, 800, vec![section(Role::Achievements, 10, 100, vec![]), three]);
+        // II. (800..1000) is small but holds results and shortcomings: two themes.
+        let two = section(Role::Assessment, 800, 1000, vec![section(Role::Achievements, 810, 900, vec![]), section(Role::Limitations, 900, 1000, vec![])]);
+        let t = themes(&[one, two], Span { start: 0, end: 1000 });
+        let spans: Vec<(u32, u32)> = t.iter().map(|t| (t.span.start, t.span.end)).collect();
+        assert_eq!(spans, vec![(0, 10), (10, 100), (100, 120), (120, 400), (400, 600), (800, 810), (810, 900), (900, 1000)]);
+        // The parts of the assessment stay the report's own assessment.
+        assert!(t[6].assessed && t[7].assessed && !t[3].assessed);
+        assert_eq!(t[7].role, Some(Role::Limitations));
+        assert!(t[7].judgement() && !t[6].judgement());
+        // Shortcomings and their causes are one kind: a small section holding both stays whole.
+        let lim = section(Role::Limitations, 800, 1000, vec![section(Role::Limitations, 810, 900, vec![]), section(Role::Causes, 900, 1000, vec![])]);
+        assert_eq!(themes(&[lim], Span { start: 0, end: 1000 }).len(), 2);
+    }
+
+    #[test]
+    fn nhãn_vai_trò_tách_chủ_đề_khi_đổi_loại() {
+        assert_eq!(strip_list_marker("2. Hạn chế, khó khăn"), "Hạn chế, khó khăn");
+        assert_eq!(strip_list_marker("* Ưu điểm"), "Ưu điểm");
+        assert_eq!(strip_list_marker("b) Nguyên nhân:"), "Nguyên nhân:");
+        assert_eq!(strip_list_marker("Hạn chế: còn chậm"), "Hạn chế: còn chậm");
+        let theme = |start, end, role| Theme { span: Span { start, end }, role: Some(role), labelled: false, assessed: true, background: false };
+        let t = split_at_labels(
+            vec![Theme { role: None, ..theme(0, 10, Role::Other) }, theme(10, 100, Role::Assessment)],
+            // "Ưu điểm" at 20, "Hạn chế" at 60, "Nguyên nhân" at 80 (same kind as Hạn chế).
+            &[(20, Role::Achievements), (60, Role::Limitations), (80, Role::Causes)],
+        );
+        let got: Vec<(u32, u32, Option<Role>, bool)> = t.iter().map(|t| (t.span.start, t.span.end, t.role, t.labelled)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (0, 10, None, false),
+                (10, 20, Some(Role::Assessment), false),
+                (20, 60, Some(Role::Achievements), true),
+                (60, 100, Some(Role::Limitations), true)
+            ]
+        );
+        assert!(t[3].assessed);
+    }
+
+    #[test]
+    fn dòng_ngắt_cứng_nối_vào_câu_và_câu_quá_dài_cắt_ở_mệnh_đề() {
+        let text = "Thực hiện Công văn 2826 ngày 12 tháng 10 năm 2023 của\nSở Nội vụ về việc báo cáo kết quả.\n\nHạn chế:\n- Chậm.";
+        let first = text.find('\n').unwrap();
+        assert!(wrapped(text, first));
+        assert!(ends_sentence(text, first));
+        let breaks: Vec<usize> = text.match_indices('\n').map(|(k, _)| k).collect();
+        let blank = text.find("\n\n").unwrap();
+        assert_eq!(&text[passage(text, &breaks, 0..first, text.len())], &text[..blank]);
+        // A line ending like a sentence or a label is not wrapped; nor one before a list item.
+        assert!(!wrapped(text, text.find(":\n").unwrap() + 1));
+        assert!(!wrapped("Các nhiệm vụ\n- Chậm.", "Các nhiệm vụ".len()));
+        assert!(!wrapped("Bộ Tài chính \t\t Cộng hoà xã hội\nSố: 12", "Bộ Tài chính \t\t Cộng hoà xã hội".len()));
+        // A run-on sentence is cut after its last ";" within the limit.
+        let clause = "thực hiện tốt nhiệm vụ trọng tâm của huyện trong năm; ";
+        let long = clause.repeat(30);
+        let end = clip(&long, 0..long.len(), MAX_PASSAGE_WORDS);
+        assert!(long[..end].ends_with(';'));
+        assert!(long[..end].split_whitespace().count() <= MAX_PASSAGE_WORDS);
+        assert!(long[..end].split_whitespace().count() > MAX_PASSAGE_WORDS / 2);
     }
 
     #[test]
