@@ -8,7 +8,7 @@
 // input is picked through the page's file input, once cold (the worker's first parse compiles the
 // regexes, mostly paid by the worker's warm-up parse, which the bench lets finish first, as an
 // official choosing a file would) and WARM more times → "file picked → report painted"; then a reload in the same context
-// (HTTP cache + V8's compiled-wasm cache) → the repeat-visit timings, and the first document picked after it. Medians over RUNS runs.
+// (scripts/serve.mjs sends no-store: a fresh compile, see BENCHMARKS.md) → the repeat-visit timings, and the first document picked after it. Medians over RUNS runs.
 //
 //   bash scripts/build-wasm.sh && node bench/page-chromium.mjs
 //   RUNS=7 WARM=5 CHROMIUM_PATH=/usr/bin/chromium node bench/page-chromium.mjs
@@ -75,7 +75,7 @@ const browser = await chromium.launch({
 const cold = { dcl: [], interactive: [], parserReady: [], parserWarm: [] };
 const reload = { dcl: [], interactive: [], parserReady: [], parserWarm: [] };
 const doc = Object.fromEntries(inputs.map(([label]) => [label, { first: [], firstRendered: [], firstParse: [], warm: [], warmRendered: [], parse: [] }]));
-// The first document after a reload: HTTP cache + V8's code cache for the wasm module.
+// The first document after a reload (no-store: the module is compiled afresh).
 const afterReload = { painted: [], rendered: [], parse: [] };
 try {
   for (let run = 0; run < RUNS; run++) {
