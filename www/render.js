@@ -479,6 +479,12 @@ function setExpanded(ctx, button, open) {
   if (target) target.hidden = !open;
 }
 
+// A marker as compared for the "gốc:" note: the note is for a marker the parser repaired ("Il." read
+// as "II."), not for punctuation or case it only tidied ("Điều 1" shown as "Điều 1.").
+function markerKey(m) {
+  return String(m).trim().replace(/[\s.):]+$/u, '').toLocaleLowerCase('vi');
+}
+
 function outlineList(ctx, sections, depth) {
   const { t } = ctx;
   const ol = el('ol', { class: `outline-list depth-${Math.min(depth, 4)}` });
@@ -512,7 +518,7 @@ function outlineList(ctx, sections, depth) {
       el(
         'span',
         { class: 'outline-tools' },
-        s.rawMarker && s.marker && s.rawMarker !== s.marker
+        s.rawMarker && s.marker && markerKey(s.rawMarker) !== markerKey(s.marker)
           ? el('span', { class: 'raw-marker mono', title: t('outline.rawTitle'), text: t('outline.raw', { m: s.rawMarker }) })
           : null,
         roleBadge(ctx, s.role),

@@ -753,3 +753,32 @@ test('11. tables: header row over the rows, text only (markup in a cell stays te
     assert.deepEqual(errors, []);
   });
 });
+
+test('12. outline: "gốc:" shows a marker the parser repaired, not one it only tidied ("Điều 1" → "Điều 1.")', T, async () => {
+  const text = [
+    'BÁO CÁO',
+    'Kết quả năm 2023',
+    '',
+    'I. KẾT QUẢ ĐẠT ĐƯỢC',
+    'Thu ngân sách đạt 100 tỷ đồng.',
+    'Il. HẠN CHẾ',
+    'Một số chỉ tiêu chưa đạt.',
+    'III. NHIỆM VỤ NĂM 2024',
+    'Phấn đấu hoàn thành.',
+    'Điều 1 Phạm vi',
+    'Nội dung.',
+  ].join('\n');
+  await withSeed(text, async ({ page, errors, report }) => {
+    const flat = [];
+    const walk = (ss) => ss.forEach((s) => { flat.push(s); walk(s.children || []); });
+    walk(report.outline);
+    // The JSON keeps both markers as they are; only the page's note is selective.
+    assert.ok(flat.some((s) => s.rawMarker === 'Il.' && s.marker === 'II.'), JSON.stringify(flat.map((s) => [s.marker, s.rawMarker])));
+    const tidied = flat.filter((s) => s.rawMarker && s.rawMarker !== s.marker && s.rawMarker !== 'Il.');
+    assert.ok(tidied.length >= 1, 'some marker is only tidied (punctuation)');
+    await revealPanel(page, '#outline');
+    const notes = await page.$$eval('#outline .raw-marker', (xs) => xs.map((x) => x.textContent.trim()));
+    assert.deepEqual(notes, ['gốc: Il.']);
+    assert.deepEqual(errors, []);
+  });
+});
