@@ -152,6 +152,7 @@ const selectedDoc = () => docById(state.selectedId);
  * User Timing marks, for a portal's monitoring and for bench/page-chromium.mjs: `baocao:interactive`
  * (the page answers input), `baocao:parser-ready` (the worker's wasm is compiled),
  * `baocao:parser-warm` (its warm-up parse is done: regexes built; detail.ms),
+ * `baocao:parser-tiered` (its idle rounds that get the wasm optimised are done; detail.ms),
  * `baocao:doc-added` and `baocao:doc-rendered` (detail.id: the document). Never throws.
  */
 function mark(name, detail) {
@@ -330,6 +331,10 @@ function onWorkerMessage(w, m) {
   if (m.type === 'warm') {
     mark('baocao:parser-warm', { ms: m.ms });
     if (m.report) warmRender(m.report);
+    return;
+  }
+  if (m.type === 'tiered') {
+    mark('baocao:parser-tiered', { ms: m.ms });
     return;
   }
   if (m.type === 'init-error') {
