@@ -127,7 +127,13 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
     }
 
     let extract::metadata::Extracted { metadata, diagnostics: md_diags, body_start } = extract::metadata::extract(&doc);
-    let notes = extract::footnotes::extract(&doc, noise.ocr);
+    // The print size of OCR lines tells notes from the body; only read when it is used.
+    let print = if noise.ocr && normalise::reflows(decoded.format) {
+        normalise::print_size::source_lines(&decoded.text, &normalised)
+    } else {
+        Vec::new()
+    };
+    let notes = extract::footnotes::extract_with(&doc, noise.ocr, &print);
     let doc_kind = extract::outline::DocKind::from_code(metadata.doc_type.as_ref().map(|t| t.code.as_str()));
     let (outline, outline_diags) = extract::outline::extract_with(&doc, &notes.body_ranges, doc_kind);
     diagnostics.extend(md_diags);

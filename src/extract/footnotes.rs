@@ -7,13 +7,20 @@
 //! - PDF notes at page bottoms: a line starting with the bare number and a capitalised word
 //!   ("1 Theo số liệu …"), its anchor a number glued to a word before it ("GDP1", "6%2");
 //! - OCR notes, where the superscript number is read as junk ("®", "’", "™", "¥", "%8"): a line
-//!   starting with such a mark, only in text the noise assessment calls OCR.
+//!   starting with such a mark, only in text the noise assessment calls OCR;
+//! - OCR notes told by their small print ([`crate::normalise::print_size`]): a small-print
+//!   paragraph without a marker among the notes of a page bottom, a small-print line starting with
+//!   a number glued to a lower-case word ("79 tháng" = note 17 + "9 tháng"), and a note that reflow
+//!   joined to the one before (it starts a small-print source line). A note in small print runs on
+//!   over small-print lines only, so the body sentence that goes on after the page's notes is
+//!   not taken into it.
 //!
 //! The text is not changed: [`Footnotes::body_ranges`] and [`Footnotes::marker_ranges`] say what to
 //! skip (the outline skips bodies; figures can skip both), so every span stays exact.
 
 use super::Doc;
 use crate::limits::MAX_FOOTNOTES;
+use crate::normalise::print_size::SourceLine;
 use crate::report::{Diagnostic, Footnote, Severity};
 use std::ops::Range;
 
@@ -23,6 +30,8 @@ const MAX_ID_DIGITS: usize = 4;
 const MAX_BRACKET_DEPTH: usize = 1_000;
 /// How far back (bytes) the anchor of a page-bottom note is looked for.
 const ANCHOR_WINDOW: usize = 5_000;
+/// Most blank lines looked over for the note after a paragraph (a page break is a few).
+const MAX_GAP_LINES: usize = 8;
 
 /// What the footnote reader found.
 #[derive(Debug, Clone, Default)]
@@ -69,10 +78,17 @@ fn is_superscript_junk(c: char) -> bool {
 
 /// Reads the notes of a document; `ocr` enables the junk-marker form.
 pub fn extract(doc: &Doc, ocr: bool) -> Footnotes {
+    extract_with(doc, ocr, &[])
+}
+
+/// [`extract`], knowing which source lines of OCR text were set in small print
+/// ([`crate::normalise::print_size::source_lines`]): notes without a marker, and notes that
+/// reflow joined to the one before, are found by it.
+pub fn extract_with(doc: &Doc, ocr: bool, print: &[SourceLine]) -> Footnotes {
     let mut out = Footnotes::default();
     docx_form(doc, &mut out);
     if out.items.is_empty() {
-        page_form(doc, ocr, &mut out);
+        page_form(doc, ocr, print, &mut out);
     }
     // Bodies are found in text order already; anchors of page notes are found backwards.
     crate::sort::sort_by_key(&mut out.marker_ranges, |r| r.start);
@@ -199,6 +215,16 @@ fn note_start(line: &str, block_start: bool, ocr: bool) -> Option<(usize, Option
     // a junk mark with digits at the start of a block only.
     let next_letter = after.chars().next().is_some_and(char::is_alphabetic);
     let junk_digits = tok.chars().any(|c| c.is_ascii_digit()) && tok.chars().any(is_superscript_junk);
+    // "18 _ Khối THCS: …": OCR put a stray stroke between the number and the note.
+    if ocr && (1..=2).contains(&tok.len()) && tok.bytes().all(|b| b.is_ascii_digit()) {
+        if let Some(rest) = after.strip_prefix(['_', '|', '~']) {
+            let word = rest.trim_start_matches(' ');
+            if rest.len() > word.len() && word.starts_with(char::is_uppercase) {
+                let v: u32 = tok.parse().ok()?;
+                return (v > 0).then_some((line.len() - word.len(), Some(v)));
+            }
+        }
+    }
     if tok_end < line.len() && (next_upper || (ocr && block_start && junk_digits && next_letter)) && !tok.is_empty() {
         // "1 Theo số liệu …": a bare number, then a capitalised word.
         if next_upper && tok.len() <= 2 && tok.bytes().all(|b| b.is_ascii_digit()) {
@@ -235,15 +261,65 @@ fn note_start(line: &str, block_start: bool, ocr: bool) -> Option<(usize, Option
     None
 }
 
-/// Page-bottom notes (PDF text, OCR).
-fn page_form(doc: &Doc, ocr: bool, out: &mut Footnotes) {
+/// The source lines (see [`crate::normalise::print_size`]) that start inside `r`.
+fn source_lines_in(print: &[SourceLine], r: Range<usize>) -> &[SourceLine] {
+    let a = print.partition_point(|l| l.at < r.start);
+    let b = print.partition_point(|l| l.at < r.end);
+    &print[a..b.max(a)]
+}
+
+/// Whether the text in `r` was set in small print: every source line in it is, but perhaps one
+/// (the short last line of a paragraph, a line a long word wrapped early).
+fn is_small_print(print: &[SourceLine], r: Range<usize>) -> bool {
+    let ls = source_lines_in(print, r);
+    let small = ls.iter().filter(|l| l.small).count();
+    small >= 1 && small + 1 >= ls.len()
+}
+
+/// A small-print line that starts with a number of one or two digits and a word: the note's
+/// number, though the word is in lower case ("79 tháng đầu năm …": OCR read the superscript "17"
+/// as "7" and glued it to "9 tháng"). Body lines are not small print, so "15 xã …" there is not.
+fn small_number_start(line: &str) -> Option<(usize, Option<u32>)> {
+    let tok_end = line.find(' ')?;
+    let tok = &line[..tok_end];
+    let next_letter = line[tok_end..].trim_start_matches(' ').chars().next().is_some_and(char::is_alphabetic);
+    (next_letter && (1..=2).contains(&tok.len()) && tok.bytes().all(|b| b.is_ascii_digit())).then_some((tok_end, None))
+}
+
+/// A note body that ends a sentence: a note that does not ("…; VIDB: Huy động 520 tỷ đồng;")
+/// goes on at the bottom of the next page.
+fn ends_sentence(body: &str) -> bool {
+    body.trim_end().trim_end_matches([')', '"', '”', '’', '\'']).ends_with(['.', '!', '?'])
+}
+
+/// Where, inside the paragraph `r`, a source line starts another note: in small print, a line
+/// that starts the way a note does (reflow joined "… Chi Lăng Nam. 7" and "4 Tập trung …").
+fn split_at(text: &str, print: &[SourceLine], r: Range<usize>, ocr: bool) -> Option<usize> {
+    source_lines_in(print, r.start + 1..r.end)
+        .iter()
+        .find(|l| l.small && note_start(&text[l.at..r.end], false, ocr).is_some())
+        .map(|l| l.at)
+}
+
+/// Page-bottom notes (PDF text, OCR). `print` gives the print size of OCR source lines (empty
+/// when unknown).
+fn page_form(doc: &Doc, ocr: bool, print: &[SourceLine], out: &mut Footnotes) {
     let text = doc.text;
     let lines = &doc.seg.lines;
+    let print = if ocr { print } else { &[] };
     let mut prev_blank = true;
     let mut last_id = 0;
     let mut k = 0;
+    // A note that starts inside a paragraph (see `split_at`): where the next pass over line `k` begins.
+    let mut resume: Option<usize> = None;
+    // End of the last note body, and whether that body ended a sentence.
+    let mut last_note: Option<(usize, bool)> = None;
     while k < lines.len() {
-        let r = lines[k].trimmed(text);
+        let full = lines[k].trimmed(text);
+        let r = match resume.take() {
+            Some(p) if p > full.start && p < full.end => p..full.end,
+            _ => full,
+        };
         k += 1;
         if r.is_empty() {
             prev_blank = true;
@@ -252,7 +328,15 @@ fn page_form(doc: &Doc, ocr: bool, out: &mut Footnotes) {
         let line = &text[r.clone()];
         let block_start = prev_blank;
         prev_blank = false;
-        let Some((mark_end, num)) = note_start(line, block_start, ocr) else { continue };
+        let split = split_at(text, print, r.clone(), ocr);
+        let head_end = split.unwrap_or(r.end);
+        let small = !print.is_empty() && is_small_print(print, r.start..head_end);
+        let start = note_start(line, block_start, ocr).or_else(|| if small && block_start { small_number_start(line) } else { None });
+        let (mark_end, num) = match start {
+            Some(s) => s,
+            None if small && block_start && markerless_note(text, lines, k, &r, split, last_note, print, ocr) => (0, None),
+            None => continue,
+        };
         // In clean text a line "2 Phó Chủ tịch" may be a list; a page-bottom note there continues
         // the numbering of the notes and has its number glued to a word before it. OCR misreads
         // the numbers too often for either test.
@@ -263,19 +347,33 @@ fn page_form(doc: &Doc, ocr: bool, out: &mut Footnotes) {
         if let Some(n) = num {
             last_id = n;
         }
-        // The body runs on over lines that continue its sentence (not capitalised, not a new note).
-        let mut end = r.end;
-        while k < lines.len() {
-            let rr = lines[k].trimmed(text);
-            if rr.is_empty() {
-                break;
+        let mut end = head_end;
+        if let Some(p) = split {
+            // The rest of the paragraph is the next note: read line `k - 1` again from there.
+            end = r.start + text[r.start..p].trim_end().len();
+            resume = Some(p);
+            k -= 1;
+        } else {
+            // The body runs on over lines that continue it: in small print, lines in small print
+            // that do not start a note; otherwise lines that go on with its sentence (not
+            // capitalised, not a new note).
+            while k < lines.len() {
+                let rr = lines[k].trimmed(text);
+                if rr.is_empty() {
+                    break;
+                }
+                let next = &text[rr.clone()];
+                let goes_on = if small {
+                    is_small_print(print, rr.clone()) && split_at(text, print, rr.clone(), ocr).is_none()
+                } else {
+                    !next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                };
+                if !goes_on || note_start(next, false, ocr).is_some() {
+                    break;
+                }
+                end = rr.end;
+                k += 1;
             }
-            let next = &text[rr.clone()];
-            if next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || note_start(next, false, ocr).is_some() {
-                break;
-            }
-            end = rr.end;
-            k += 1;
         }
         if out.items.len() >= MAX_FOOTNOTES {
             out.diagnostics.push(doc.diagnostic(Severity::Warning, "footnotes.tooMany", format!("Quá {MAX_FOOTNOTES} chú thích; phần còn lại bị bỏ qua."), Some(r)));
@@ -287,6 +385,7 @@ fn page_form(doc: &Doc, ocr: bool, out: &mut Footnotes) {
             out.marker_ranges.push(a.clone());
         }
         let body = text[r.start + mark_end..end].trim();
+        last_note = Some((end, ends_sentence(body)));
         out.items.push(Footnote { id: id.to_string(), raw_marker: line[..mark_end].to_owned(), text: body.to_owned(), span: doc.span(r.start..end), anchor: anchor.clone().map(|a| doc.span(a)) });
         out.body_ranges.push(r.start..end);
         out.anchor_ranges.push(anchor);
@@ -299,6 +398,34 @@ fn page_form(doc: &Doc, ocr: bool, out: &mut Footnotes) {
             None,
         ));
     }
+}
+
+/// A small-print paragraph `r` (line `k - 1`) without a marker is a note that lost it when it
+/// sits among the notes at a page bottom — right after a note or right before one — and the
+/// note before it ended its sentence (else it is that note going on at the next page's bottom).
+/// A paragraph that starts in lower case goes on with a sentence and is not a note.
+#[allow(clippy::too_many_arguments)]
+fn markerless_note(
+    text: &str,
+    lines: &[crate::segment::Line],
+    k: usize,
+    r: &Range<usize>,
+    split: Option<usize>,
+    last_note: Option<(usize, bool)>,
+    print: &[SourceLine],
+    ocr: bool,
+) -> bool {
+    let Some((last_end, last_ended)) = last_note else { return false };
+    if !last_ended || text[r.clone()].starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
+    let after_note = text[last_end.min(r.start)..r.start].trim().is_empty();
+    let before_note = split.is_some()
+        || lines.iter().skip(k).take(MAX_GAP_LINES).map(|l| l.trimmed(text)).find(|rr| !rr.is_empty()).is_some_and(|rr| {
+            let next = &text[rr.clone()];
+            note_start(next, true, ocr).is_some() || (is_small_print(print, rr) && small_number_start(next).is_some())
+        });
+    after_note || before_note
 }
 
 /// The anchor of note `n` before `before`: the number glued to a word or a percent sign

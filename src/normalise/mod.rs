@@ -18,6 +18,7 @@
 
 pub mod noise;
 pub mod offset_map;
+pub mod print_size;
 pub mod reflow;
 pub mod split_syllables;
 
