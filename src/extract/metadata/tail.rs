@@ -182,8 +182,10 @@ fn last_filled(doc: &Doc, start: usize, end: usize, count: usize) -> usize {
     (start..end).rev().filter(|&i| !doc.seg.lines[i].is_blank(doc.text)).take(count).last().unwrap_or(start)
 }
 
-/// Lines below a signature line inside the Nơi nhận list where the next entry must appear.
+/// Non-blank lines below a signature line inside the Nơi nhận list where the next entry must appear.
 const INTERLEAVE_LOOKAHEAD: usize = 3;
+/// Lines scanned for them (blank lines included), so each list line costs a bounded look.
+const INTERLEAVE_SCAN: usize = 12;
 
 /// Whether line `i` (text `t`, not a list entry) is a signature line printed inside the list: a
 /// signing prefix, or a short title or name line without the punctuation of an entry, with a list
@@ -195,7 +197,7 @@ fn interleaved(doc: &Doc, i: usize, n: usize, t: &str, family: Option<Family>) -
     if authority_of(t, family).is_none() && !short {
         return false;
     }
-    (i..n)
+    (i..n.min(i + INTERLEAVE_SCAN))
         .filter(|&j| !doc.seg.lines[j].is_blank(doc.text))
         .take(INTERLEAVE_LOOKAHEAD)
         .any(|j| first_cell_head(doc, j).is_some_and(|c| c.text(doc).starts_with(['-', '+', '•', '–'])))
