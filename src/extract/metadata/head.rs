@@ -1,6 +1,7 @@
 //! Document head (the first lines) → family, motto, issuer, số/ký hiệu, địa danh–ngày, tên loại,
 //! trích yếu, Kính gửi, dấu mật/khẩn.
 
+use super::database;
 use super::{cells, first_cell, mostly_uppercase, ocr_regex, ocr_word_eq, re, iso_date, Cell};
 use crate::catalogue::doc_types::{self, DocTypeEntry};
 use crate::catalogue::{issuers, signing, syllables};
@@ -124,7 +125,8 @@ pub(super) fn read(doc: &Doc, lines: usize, md: &mut Metadata, diags: &mut Vec<D
             motto_line.get_or_insert(c.line);
             break;
         }
-        if p.state_motto.is_match(&c.folded.text) || p.motto_words.is_match(&c.folded.text) {
+        let state = p.state_motto.find(&c.folded.text).or_else(|| p.motto_words.find(&c.folded.text));
+        if state.is_some_and(|m| !motto_in_sentence(text, &doc.text[c.start..c.folded.origin(m.start())])) {
             md.family = Some(Family::State);
             md.motto = true;
             motto_line.get_or_insert(c.line);
@@ -233,6 +235,38 @@ pub(super) fn read(doc: &Doc, lines: usize, md: &mut Metadata, diags: &mut Vec<D
         });
     }
 
+    // The database header sentence ("Thông tư của Bộ Tài chính số 172/1998/TT/BTC ngày …
+    // Hướng dẫn …") stands where the letterhead would: it fills what the letterhead did not give,
+    // and is dropped when a letterhead number says it is another document's.
+    // It must open the text: nothing of a letterhead or heading stands above it (a body sentence
+    // "Quyết định của UBND tỉnh số …" under a heading is a citation).
+    let first_regular = [motto_line, heading_at.map(|h| h.0), number_cell.map(|n| n.0), date_line].into_iter().flatten().min();
+    let db = database::read(doc, lines)
+        .filter(|h| md.number.as_deref().is_none_or(|n| n == h.number))
+        .filter(|h| first_regular.is_none_or(|l| l >= h.line));
+    if let Some(h) = &db {
+        fill_from_database(h, md, &mut found);
+        diags.retain(|d| !(d.code == "metadata.numberSymbol.missing" && md.number_symbol.is_some()) && !(d.code == "metadata.date.missing" && md.date.is_some()));
+        let at = doc.seg.lines.get(h.line).map(|l| l.start..doc.seg.lines.get(h.next.saturating_sub(1)).map_or(l.end, |e| e.end));
+        diags.push(doc.diagnostic(
+            Severity::Info,
+            "metadata.databaseHeader",
+            format!("Không có phần đầu theo thể thức; số, ký hiệu, ngày, loại văn bản và cơ quan ban hành đọc từ dòng đầu kiểu cơ sở dữ liệu văn bản (\"{} của {} số …\").", h.doc_type.name, h.issuer),
+            at,
+        ));
+        // Its type and trích yếu replace a heading read from its own first line ("THÔNG TƯ" over
+        // "của Bộ Tài chính số …").
+        if heading_at.is_none_or(|(i, _)| (h.line..h.next).contains(&i)) {
+            heading_at = None;
+        }
+    }
+
+    // No letterhead at all: a first line that is exactly a type name, in any case ("luật" over
+    // "THUẾ tiêu thụ đặc biệt"), is the heading.
+    if heading_at.is_none() && db.is_none() && motto_line.is_none() && md.number_symbol.is_none() && md.date.is_none() {
+        heading_at = opening_heading(doc, &all, md.family);
+    }
+
     // Cơ quan ban hành: the capitalised cells just above the số/date line (or the heading).
     let issuer_anchor = [number_cell.map(|n| n.0), date_line].into_iter().flatten().min().or(heading_at.map(|h| h.0)).or(motto_line.map(|m| m + 1));
     if let Some(anchor) = issuer_anchor {
@@ -276,6 +310,13 @@ pub(super) fn read(doc: &Doc, lines: usize, md: &mut Metadata, diags: &mut Vec<D
 
     // Tên loại: the heading; else the symbol. Trích yếu: under the heading, or the "V/v" line.
     let mut body_start = [date_line, number_cell.map(|n| n.0), motto_line].into_iter().flatten().max().map_or(0, |l| l + 1);
+    if let Some(h) = db.as_ref().filter(|_| heading_at.is_none()) {
+        md.doc_type = Some(doc_type(h.doc_type));
+        found.heading = Some(h.doc_type);
+        found.heading_line = Some(h.line);
+        md.subject = h.subject.clone();
+        body_start = body_start.max(h.next);
+    }
     if let Some((line, e)) = heading_at {
         md.doc_type = Some(doc_type(e));
         found.heading = Some(e);
@@ -348,6 +389,67 @@ pub(super) fn read(doc: &Doc, lines: usize, md: &mut Metadata, diags: &mut Vec<D
         found.heading_line = date_line.or(number_cell.map(|n| n.0));
     }
     found
+}
+
+/// Words of lower-case text before the Quốc hiệu that make the cell a sentence citing it
+/// ("Căn cứ vào Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992;"); a merged issuer
+/// column before it is capitalised ("HUYỆN THÁP MƯỜI CỘNG HÒA …").
+const MOTTO_LEAD_WORDS: usize = 4;
+
+/// Whether a cell holding the Quốc hiệu or tiêu ngữ is a body sentence that cites it: it ends
+/// like a sentence clause, or more than [`MOTTO_LEAD_WORDS`] words not in capitals precede it.
+fn motto_in_sentence(cell: &str, before: &str) -> bool {
+    let clause_end = cell.trim_end().ends_with([';', ',']);
+    let lead = before.split_whitespace().count() > MOTTO_LEAD_WORDS && !mostly_uppercase(before);
+    clause_end || lead
+}
+
+/// Fills the number, date, family and issuer the letterhead did not give from the database
+/// header sentence.
+fn fill_from_database(h: &database::DatabaseHead, md: &mut Metadata, found: &mut HeadFound) {
+    if md.number_symbol.is_none() {
+        md.number_symbol = Some(format!("{}{}{}", h.number, h.sep, h.symbol));
+        md.number = Some(h.number.clone());
+        md.symbol = Some(h.symbol.clone());
+        found.number_sep = Some(h.sep);
+    }
+    if md.date.is_none() {
+        md.date = Some(h.date.clone());
+        found.date_raw = Some(h.date_raw.clone());
+        found.date_dashes = h.date_numeric;
+    }
+    if md.issuer.name.is_none() {
+        md.issuer.name = Some(h.issuer.clone());
+    }
+    if md.family.is_none() {
+        // The type or the issuer tells the family ("Nghị định", "Bộ …" are state); old state
+        // symbols put a hyphen after the number too ("1141-TC/QĐ/CĐKT"), so the separator
+        // decides last.
+        let by_issuer = issuers::body_prefix(&h.issuer).and_then(|b| b.family);
+        md.family = h.doc_type.family.or(by_issuer).or(Some(if h.sep == '-' { Family::Party } else { Family::State }));
+    }
+    found.letterhead = true;
+}
+
+/// Longest line (chars) read as the title under an opening type line.
+const OPENING_TITLE_CHARS: usize = 150;
+
+/// The first non-blank line of a text without letterhead when it is exactly a type name (any
+/// case, maybe followed by "của …"), not ending with a colon (the enacting "Nghị định:"), and
+/// something follows it.
+fn opening_heading(doc: &Doc, all: &[Vec<Cell>], family: Option<Family>) -> Option<(usize, &'static DocTypeEntry)> {
+    let (i, cs) = all.iter().enumerate().find(|(_, cs)| !cs.is_empty())?;
+    let [c] = cs.as_slice() else { return None };
+    let text = c.text(doc);
+    // What follows is a title, not a paragraph of body text.
+    let title_follows = all.iter().skip(i + 1).find(|cs| !cs.is_empty()).is_some_and(|cs| {
+        let t = doc.seg.lines.get(cs[0].line).map_or("", |l| l.text(doc.text).trim());
+        t.chars().count() <= OPENING_TITLE_CHARS && !t.ends_with(['.', ';', ':'])
+    });
+    if text.ends_with(':') || text.chars().count() > HEADING_CHARS || !title_follows {
+        return None;
+    }
+    heading_by_name(c, text, family).map(|e| (i, e))
 }
 
 /// The first type heading of the head: a short capitalised cell naming a type, exactly or up to
@@ -451,7 +553,10 @@ fn read_issuer(doc: &Doc, all: &[Vec<Cell>], anchor: usize, md: &mut Metadata) {
     if units.len() >= 2 {
         md.issuer.parent = units.get(units.len() - 2).cloned();
     }
-    md.issuer.name = units.pop();
+    // A name the database header sentence gave stays when no letterhead line is found.
+    if let Some(name) = units.pop() {
+        md.issuer.name = Some(name);
+    }
 }
 
 /// `s` without a type name ending it (one to three words): "Quốc hội Luật" → "Quốc hội".

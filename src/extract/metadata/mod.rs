@@ -14,6 +14,7 @@
 //! - [`compliance`]: the family's required components, ok / missing / malformed.
 
 mod compliance;
+mod database;
 mod head;
 mod period;
 mod tail;
@@ -117,6 +118,46 @@ fn cells_within(doc: &Doc, i: usize, max: usize, max_bytes: usize) -> Vec<Cell> 
         }
     }
     push(cell_start, s.len(), &mut out);
+    rejoin_split_fields(doc, out)
+}
+
+/// Folded cell endings that leave a "Số" or a date open, and the starts that close them: legacy
+/// files space the fields of the letterhead's right column with tabs and runs of spaces
+/// ("SỐ:      40   /2000/TT/BTC", "Hà nội, ngày  14   tháng  7   năm 1998"), which the column
+/// split would cut into "Số:" / "40" / "/2000/TT/BTC".
+struct SplitField {
+    /// The cell ends with an unfinished field: the "Số" label (and maybe its number), or
+    /// "ngày N" / "tháng N" of a date.
+    open_end: Regex,
+    /// The next cell continues it: digits or the slash of the number, "tháng …" / "năm …".
+    continues: Regex,
+}
+
+fn split_field() -> &'static SplitField {
+    static P: std::sync::OnceLock<SplitField> = std::sync::OnceLock::new();
+    P.get_or_init(|| SplitField {
+        open_end: re(r"(?:^s[o06e]\s*:?(?:\s*[0-9]{1,6})?|(?:^|[\s,])(?:ng[a-z]{1,2}y|th[a-z]{1,2}ng)\s+[0-9]{1,2})$"),
+        continues: re(r"^(?:[0-9/]|-\s*[0-9a-z]|(?:th[a-z]{1,2}ng|n[a-z]{1,2}m)\s*[0-9])"),
+    })
+}
+
+/// Joins back the pieces of a "Số" or a date that wide gaps split into several cells (not across
+/// a table bar, which separates real columns). Each join consumes a cell, so the loop is bounded.
+fn rejoin_split_fields(doc: &Doc, cells: Vec<Cell>) -> Vec<Cell> {
+    let p = split_field();
+    let mut out: Vec<Cell> = Vec::with_capacity(cells.len());
+    for c in cells {
+        let join = out.last().is_some_and(|prev| {
+            p.open_end.is_match(&prev.folded.text) && p.continues.is_match(&c.folded.text) && !doc.text[prev.end..c.start].contains('|')
+        });
+        match out.last_mut() {
+            Some(prev) if join => {
+                prev.end = c.end;
+                prev.folded = Folded::new(&doc.text[prev.start..prev.end], prev.start);
+            }
+            _ => out.push(c),
+        }
+    }
     out
 }
 

@@ -24,8 +24,10 @@ pub(super) struct TailFound {
 }
 
 struct Patterns {
-    /// "Nơi nhận:" (OCR "Noi nhgn:", "Noi nhén:").
+    /// "Nơi nhận:" (OCR "Noi nhgn:", "Noi nhén:"); older documents print "Nơi gửi:".
     noi_nhan: Regex,
+    /// "(đã ký)", "đã ký", "(Ký tên)": the mark copies print for the signature itself.
+    signed: Regex,
     /// "Lưu: …" (OCR "Lvu:", "Luu:"), possibly as a bullet.
     luu: Regex,
     /// Signing prefix at the start of a cell: "TM.", "KT", "T/M", "K/T", "TUQ.", "Q.".
@@ -39,7 +41,8 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        noi_nhan: re(r"^n[o0q6e][i1l]\s*nh[a-z]{1,2}n\s*:?"),
+        noi_nhan: re(r"^n[o0q6e][i1l]\s*(?:nh[a-z]{1,2}n\s*:?|g[uwy][i1l]\s*:)"),
+        signed: re(r"^\(?\s*(?:d[a-z]\s+k[yi]|k[yi]\s+t[e]n)\s*\)?\s*$"),
         luu: re(r"^[-+•–]?\s*l[uvwy][uvwy]\s*(?::|\s+[a-z]{1,6}(?-u:\b))"),
         authority: re(r"^(t\s*/\s*m|k\s*/\s*t|t\s*/\s*l|tuq|tm|kt|tl|q)(\.?\s+|[./]\s*)\S"),
         closing: re(&format!(r"{}\s+(\S+(?:\s+\S+){{0,3}})", ocr_regex("tren day la"))),
@@ -90,6 +93,10 @@ pub(super) fn read(doc: &Doc, body_start: usize, md: &mut Metadata) -> TailFound
         column.extend(first.iter().skip(1).map(|c| c.text(doc).to_owned()));
         let mut i = at + 1;
         let mut in_list = true;
+        // The last entry has no closing ";" or "." yet, so a wrapped line may continue it.
+        let mut entry_open = false;
+        // It ended with a comma, which cleaning drops but a continuation keeps.
+        let mut entry_comma = false;
         while i < n && i < at + DISTRIBUTION_LINES + SIGNATURE_LINES {
             let cs = cells(doc, i);
             i += 1;
@@ -109,6 +116,8 @@ pub(super) fn read(doc: &Doc, body_start: usize, md: &mut Metadata) -> TailFound
                     if !e.is_empty() && md.distribution.len() < DISTRIBUTION_LINES {
                         md.distribution.push(e);
                     }
+                    entry_open = !entry.trim_end().ends_with([';', '.']);
+                    entry_comma = entry.trim_end().ends_with(',');
                 }
                 if let Some(r) = rest {
                     column.push(r);
@@ -116,12 +125,31 @@ pub(super) fn read(doc: &Doc, body_start: usize, md: &mut Metadata) -> TailFound
                 column.extend(cs.iter().skip(1).map(|c| c.text(doc).to_owned()));
                 continue;
             }
-            // A wrapped entry continues in lower case ("- Các Bộ, cơ quan" / "thuộc Chính phủ").
-            if in_list && t.chars().next().is_some_and(char::is_lowercase) {
+            // "(đã ký)" stands for the signature; it is neither an entry nor a continuation.
+            if p.signed.is_match(&c0.folded.text) {
+                continue;
+            }
+            // Legacy .doc frames interleave the signature block with the list ("Nơi nhận:" /
+            // "KT. BỘ TRƯỞNG" / "- VP Quốc hội" / "Thứ trưởng" / "- …"): a short non-entry line
+            // with list entries going on right under it belongs to the signature column.
+            if in_list && interleaved(doc, i, n, t, md.family) {
+                column.extend(cs.iter().map(|c| c.text(doc).to_owned()));
+                continue;
+            }
+            // A wrapped entry continues in lower case ("- Các Bộ, cơ quan" / "thuộc Chính phủ"), or
+            // with a capital when the entry was left open and the line closes it like an entry
+            // ("- Thủ tướng và các Phó Thủ tướng" / "Chính phủ (để b/c);").
+            let closes_open_entry = entry_open && t.trim_end().ends_with([';', ',']) && authority_of(t, md.family).is_none();
+            if in_list && (t.chars().next().is_some_and(char::is_lowercase) || closes_open_entry) {
                 if let Some(last) = md.distribution.last_mut() {
                     let (entry, rest) = split_entry(t);
+                    if entry_comma {
+                        last.push(',');
+                    }
                     last.push(' ');
                     last.push_str(&clean_entry(&entry));
+                    entry_open = !entry.trim_end().ends_with([';', '.']);
+                    entry_comma = entry.trim_end().ends_with(',');
                     column.extend(rest);
                     column.extend(cs.iter().skip(1).map(|c| c.text(doc).to_owned()));
                     continue;
@@ -133,8 +161,9 @@ pub(super) fn read(doc: &Doc, body_start: usize, md: &mut Metadata) -> TailFound
     } else {
         // No Nơi nhận: the signature follows the closing "./." or ends the text.
         let end = (start..n).find(|&i| i > start + 5 && i + 3 < n && is_late(i, n) && first_cell_head(doc, i).is_some_and(|c| p.appendix.is_match(&c.folded.text))).unwrap_or(n);
-        let from = (start..end).rev().take(TAIL_LINES * 4).find(|&i| lines[i].text(doc.text).trim_end().ends_with("./.")).map_or(end.saturating_sub(TAIL_LINES).max(start), |i| i + 1);
-        for (i, line) in lines.iter().enumerate().take(end.min(from + SIGNATURE_LINES)).skip(from) {
+        let from = (start..end).rev().take(TAIL_LINES * 4).find(|&i| lines[i].text(doc.text).trim_end().ends_with("./.")).map_or_else(|| last_filled(doc, start, end, TAIL_LINES), |i| i + 1);
+        let to = (from..end).filter(|&i| !lines[i].is_blank(doc.text)).nth(SIGNATURE_LINES).unwrap_or(end);
+        for (i, line) in lines.iter().enumerate().take(to).skip(from) {
             // Table rows ("7 | Đồng An | …") are data, not a signature column.
             if line.text(doc.text).contains('|') {
                 continue;
@@ -145,6 +174,33 @@ pub(super) fn read(doc: &Doc, body_start: usize, md: &mut Metadata) -> TailFound
     }
     md.signature = signature(&column, md.family);
     found
+}
+
+/// The first of the last `count` non-blank lines in `start..end` (trailing blank lines and a page
+/// number do not push the signature out of the window).
+fn last_filled(doc: &Doc, start: usize, end: usize, count: usize) -> usize {
+    (start..end).rev().filter(|&i| !doc.seg.lines[i].is_blank(doc.text)).take(count).last().unwrap_or(start)
+}
+
+/// Non-blank lines below a signature line inside the Nơi nhận list where the next entry must appear.
+const INTERLEAVE_LOOKAHEAD: usize = 3;
+/// Lines scanned for them (blank lines included), so each list line costs a bounded look.
+const INTERLEAVE_SCAN: usize = 12;
+
+/// Whether line `i` (text `t`, not a list entry) is a signature line printed inside the list: a
+/// signing prefix, or a short title or name line without the punctuation of an entry, with a list
+/// entry among the next non-blank lines.
+fn interleaved(doc: &Doc, i: usize, n: usize, t: &str, family: Option<Family>) -> bool {
+    let starts_upper = t.chars().next().is_some_and(char::is_uppercase);
+    let short = starts_upper && title_like(t) && !t.contains(',') && !t.ends_with([';', ','])
+        || is_name(t, false);
+    if authority_of(t, family).is_none() && !short {
+        return false;
+    }
+    (i..n.min(i + INTERLEAVE_SCAN))
+        .filter(|&j| !doc.seg.lines[j].is_blank(doc.text))
+        .take(INTERLEAVE_LOOKAHEAD)
+        .any(|j| first_cell_head(doc, j).is_some_and(|c| c.text(doc).starts_with(['-', '+', '•', '–'])))
 }
 
 /// Whether line `i` of `n` is in the last part of the text (an appendix follows the signature).
@@ -172,10 +228,17 @@ fn split_entry(t: &str) -> (String, Option<String>) {
 
 /// The signature block from the signature column's lines, top to bottom.
 fn signature(column: &[String], family: Option<Family>) -> Option<Signature> {
-    let lines: Vec<&str> = column.iter().map(|s| s.trim()).filter(|s| !s.is_empty() && s.chars().any(char::is_alphanumeric)).collect();
+    let p = patterns();
+    let lines: Vec<&str> = column
+        .iter()
+        .map(|s| without_page_numbers(s.trim()))
+        .filter(|s| !s.is_empty() && s.chars().any(char::is_alphanumeric) && !p.signed.is_match(&fold(s)))
+        .collect();
     let mut sig = Signature::default();
     let mut k = 0;
     let mut saw_title_line = false;
+    // The deputy's title when reflow joined it to the prefix line ("KT. Thống đốc phó Thống đốc").
+    let mut merged_title: Option<String> = None;
     // Authority lines: "TM. ỦY BAN NHÂN DÂN", then maybe "KT. CHỦ TỊCH".
     let first_auth = lines.iter().position(|l| authority_of(l, family).is_some());
     if let Some(a) = first_auth {
@@ -183,8 +246,16 @@ fn signature(column: &[String], family: Option<Family>) -> Option<Signature> {
         while k < lines.len() {
             let Some((auth, rest)) = authority_of(lines[k], family) else { break };
             sig.authorities.push(auth.prefix.to_owned());
+            let rest = without_signed_mark(&rest).to_owned();
             match auth.kind {
                 signing::AuthorityKind::Collective if sig.body.is_none() => sig.body = Some(rest),
+                signing::AuthorityKind::Deputy => match split_deputy(&rest) {
+                    Some((head, deputy)) => {
+                        sig.on_behalf_of = Some(head);
+                        merged_title = Some(deputy);
+                    }
+                    None => sig.on_behalf_of = Some(rest),
+                },
                 _ => sig.on_behalf_of = Some(rest),
             }
             k += 1;
@@ -227,9 +298,49 @@ fn signature(column: &[String], family: Option<Family>) -> Option<Signature> {
             sig.name = lines.iter().skip(k).rev().find(|l| is_name(l, false)).map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "));
         }
     }
-    sig.title = title;
+    sig.title = title.or(merged_title);
     (sig.authority.is_some() || sig.title.is_some() || sig.name.is_some()).then_some(sig)
 }
+
+/// `s` without a final "(đã ký)" mark.
+fn without_signed_mark(s: &str) -> &str {
+    let t = s.trim_end();
+    match t.rfind('(') {
+        Some(k) if t.ends_with(')') && patterns().signed.is_match(&fold(&t[k..])) => t[..k].trim_end(),
+        _ => t,
+    }
+}
+
+/// The head's title and the deputy's when one line holds both: "Thống đốc phó Thống đốc" →
+/// ("Thống đốc", "phó Thống đốc"): the deputy's title is "phó" and the head's title again.
+fn split_deputy(rest: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    if words.len() < 3 || words.len() % 2 == 0 {
+        return None;
+    }
+    let head_len = words.len() / 2;
+    let same = folded[head_len] == "pho" && folded[..head_len] == folded[head_len + 1..];
+    same.then(|| (words[..head_len].join(" "), words[head_len..].join(" ")))
+}
+
+/// A line without the numbers glued after its words by PDF extraction and reflow ("Phan Văn Khải
+/// 2 3 4 5 …", "Nguyễn Văn An 25": page numbers): a run of several, or any after a person's name;
+/// other lines unchanged.
+fn without_page_numbers(l: &str) -> &str {
+    let words: Vec<&str> = l.split_whitespace().collect();
+    let numbers = words.iter().rev().take_while(|w| w.chars().all(|c| c.is_ascii_digit())).count();
+    if numbers == 0 || numbers == words.len() {
+        return l;
+    }
+    let first = words[words.len() - numbers];
+    let at = first.as_ptr() as usize - l.as_ptr() as usize;
+    let cut = l[..at].trim_end();
+    if numbers >= PAGE_NUMBERS || is_name(cut, false) { cut } else { l }
+}
+
+/// Numbers in a row after any line's words that are page numbers, not part of it.
+const PAGE_NUMBERS: usize = 3;
 
 /// The signing prefix a line starts with, and the rest of the line (capitalised).
 fn authority_of(line: &str, family: Option<Family>) -> Option<(&'static signing::Authority, String)> {
