@@ -32,20 +32,25 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
 /// nhân dân số 11/2003/QH11"), in bytes.
 const MAX_LAW_NAME_BYTES: usize = 160;
 
-/// Number and symbol as printed. A line break may follow a hyphen ("8352/QD-\nUBND").
+/// Number and symbol as printed. A line break may follow a hyphen ("8352/QD-\nUBND"). Older
+/// documents also write a space before the first slash ("110 /2002/QĐ-BTC"), a space for the
+/// hyphen ("60 TC/CĐKT"), more slashes after the year ("30/2000/TTLT/BTC-UBTDTT",
+/// "172/1998/TT/BTC") and the legislature apart from its code ("03/1998/QH 10").
 fn symbol_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
         r"(?x)
-        (?-u:\b)[0-9]{1,5}
+        (?-u:\b)[0-9]{1,5}[A-Z]?
         (?:
-            /[0-9]{4}/ SEG (?: (?: - (?:[\ \t]*\n?[\ \t]*)? | \. ) SEG )*   # 26/2022/UBTVQH15, 144/2021/NĐ-CP, 522/2002/QĐ.UB
-          | / SEG (?: (?: - (?:[\ \t]*\n?[\ \t]*)? | \. ) SEG )*         # 452/QĐ-UBND, 06/CP; QD- UBND; 101/QĐ.BQL-TC
+            \ ?/[0-9]{4}\ ?/ SEG (?: SEP SEG )*                       # 26/2022/UBTVQH15, 144/2021/NĐ-CP, 30/2000/TTLT/BTC-UBTDTT
+          | / SEG (?: SEP SEG )*                                   # 452/QĐ-UBND, 06/CP; QD- UBND; 101/QĐ.BQL-TC
           | \ ?-\ ? SEG (?: / SEG (?: - SEG )* )+                    # 19-CT/TW, 1141-TC/QĐ/CĐKT
-          | - SEG                                                   # 21-KL
+          | - SEG                                                   # 21-KL, 77-CP
+          | \ SEG (?: / SEG )+                                      # 60 TC/CĐKT, 04 TC/TCT
         )"
-        .replace("SEG", r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*")
+        .replace("SEP", r"(?: - (?:[\ \t]*\n?[\ \t]*)? | \. | / )")
+        .replace("SEG", r"(?: (?:UBTV)?QH\ [0-9]{1,2}(?-u:\b) | [A-ZĐÐ][A-Za-zĐđÐ0-9&]* )")
         .as_str(),
     )
 }
@@ -59,6 +64,11 @@ fn close(a: &str, b: &str) -> bool {
 fn is_so(w: &str) -> bool {
     let w = w.trim_end_matches([':', '.']);
     w == "s" || (w.len() <= 3 && w.starts_with('s') && w != "su" && w != "sau")
+}
+
+/// A folded word of a type phrase without the punctuation around it ("(de", "dinh,").
+fn type_word(w: &str) -> &str {
+    w.trim_start_matches(['(', '[', '“', '"']).trim_end_matches([',', ':'])
 }
 
 /// Words (start, word) of folded text ending at `at`, last `n` of them.
@@ -80,21 +90,87 @@ fn type_before(f: &str, at: usize) -> Option<(&'static citation_types::CitationT
     if ws.last().is_some_and(|(_, w)| is_so(w)) {
         ws.pop();
     }
-    for t in citation_types::types() {
-        let n = t.words.len();
-        if ws.len() < n {
-            continue;
-        }
-        let tail = &ws[ws.len() - n..];
-        // Word-final punctuation (a comma, an OCR "&") does not belong to the type word.
-        let ok = tail.iter().zip(&t.words).all(|((_, w), tw)| close(w.trim_end_matches([',', ':']), tw));
-        // One slip per phrase at most for one-word types ("luat" vs "luan" would be too loose).
-        let exact = tail.iter().zip(&t.words).filter(|((_, w), tw)| w == *tw).count();
-        if ok && (exact >= 1 || n >= 2 && exact + 1 >= n) {
-            return Some((t, tail[0].0));
+    // A type read exactly wins over one read with an OCR slip: "dự án" is Dự án, not Đề án.
+    for fuzzy in [false, true] {
+        for t in citation_types::types() {
+            let n = t.words.len();
+            if ws.len() < n {
+                continue;
+            }
+            let tail = &ws[ws.len() - n..];
+            // Word-final punctuation (a comma, an OCR "&") does not belong to the type word.
+            let word = |w: &str| -> String { type_word(w).to_owned() };
+            let exact = tail.iter().zip(&t.words).filter(|((_, w), tw)| word(w) == **tw).count();
+            if !fuzzy {
+                if exact == n {
+                    return Some((t, tail[0].0));
+                }
+                continue;
+            }
+            let ok = tail.iter().zip(&t.words).all(|((_, w), tw)| close(&word(w), tw));
+            // One slip per phrase at most for one-word types ("luat" vs "luan" would be too loose).
+            if ok && (exact >= 1 || n >= 2 && exact + 1 >= n) {
+                return Some((t, tail[0].0));
+            }
         }
     }
     None
+}
+
+/// Longest issuer between a type word and its "số" ("Thông tư liên bộ Thương mại - Ngoại giao -
+/// Tài chính - Tổng cục Hải quan số 04/TTLB"), in words.
+const MAX_ISSUER_WORDS: usize = 16;
+
+/// "<loại> [của] <cơ quan> số <ký hiệu>": the type word with an issuer between it and the "số"
+/// just before `at`. The issuer is a phrase without punctuation or digits that starts with
+/// "của", "liên" or a capital; a law's name before "số" is left to the reading of named laws.
+fn type_before_issuer(f: &str, text: &str, fold: &Folded, at: usize) -> Option<(&'static citation_types::CitationType, usize)> {
+    let lo = crate::span::floor_char_boundary(f, at.saturating_sub(MAX_ISSUER_WORDS * 12));
+    let mut ws: Vec<(usize, &str)> = f[lo..at].split_whitespace().map(|w| (w.as_ptr() as usize - f.as_ptr() as usize, w)).collect();
+    if lo > 0 && !ws.is_empty() {
+        ws.remove(0); // may be cut
+    }
+    let (so_at, so) = ws.pop()?;
+    if !is_so(so) {
+        return None;
+    }
+    for k in (ws.len().saturating_sub(MAX_ISSUER_WORDS)..ws.len()).rev() {
+        let (p, w) = ws[k];
+        if w.contains(|c: char| c.is_ascii_digit() || ",;:.()\"“”".contains(c)) || is_so(w) {
+            return None;
+        }
+        let between = &f[p..so_at];
+        if between.contains("\n\n") || between.matches('\n').count() > 2 {
+            return None;
+        }
+        let Some((t, ts)) = type_before(f, p) else { continue };
+        if t.numberless {
+            return None;
+        }
+        let first = text.get(fold.origin(p)..).and_then(|s| s.chars().next()).unwrap_or(' ');
+        let lead = ws[k].1;
+        return (lead == "cua" || lead == "lien" || crate::letters::is_upper(first)).then_some((t, ts));
+    }
+    None
+}
+
+/// Does a symbol at `at` continue the list of the citation that ended at `end` — only commas,
+/// "và", "hoặc" and "số" between ("…, số 1440/CP-KTTH", "…, 224-TC/CĐKT ngày …")?
+fn continues_list(f: &str, end: usize, at: usize) -> bool {
+    static GAP: OnceLock<Regex> = OnceLock::new();
+    let gap = re(&GAP, r"^[\s,;]*(?:(?:va|hoac)\s+)?(?:cac\s+)?(?:so\s*:?\s*)?$");
+    end <= at && at - end <= 40 && f.get(end..at).is_some_and(|g| gap.is_match(g))
+}
+
+/// The document's own heading: its type word starts one of the first lines, before any "căn
+/// cứ", and the symbol follows within the heading ("Thông tư\ncủa Bộ Tài chính số 13/2001/TT-BTC").
+fn own_heading(f: &str, tstart: usize, at: usize) -> bool {
+    const HEADING_BYTES: usize = 400;
+    let before = &f[..tstart];
+    at < HEADING_BYTES
+        && before.rsplit('\n').next().is_some_and(|l| l.trim().is_empty())
+        && before.lines().filter(|l| !l.trim().is_empty()).count() <= 3
+        && !before.contains("can cu")
 }
 
 fn iso(d: u32, m: u32, y: u32) -> Option<String> {
@@ -257,23 +333,39 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
     };
 
     let mut found: Vec<(Range<usize>, Citation)> = Vec::new();
-    // 1. Symbols with a type word before them.
+    // 1. Symbols with a type word before them; or after one whose issuer sits between the type
+    // and "số" ("Thông tư liên bộ Thương mại - Tài chính số 04/TTLB"); or continuing a list of
+    // the same type ("Công văn số 4830/KTTH ngày 24/9/1997, số 1440/CP-KTTH … và số 2687/VPCP").
+    let mut last: Option<(usize, &'static citation_types::CitationType)> = None;
     for m in symbol_re().find_iter(&masked) {
         let raw_sym = m.as_str();
         let fs = back(m.start());
-        let Some((t, tstart)) = type_before(f, fs) else { continue };
-        // "21-KL": a bare Party code must be a document-type code.
-        if !raw_sym.contains('/') {
+        let typed = type_before(f, fs).or_else(|| type_before_issuer(f, text, &fold, fs));
+        let (t, tstart) = match (typed, last) {
+            (Some(x), _) => x,
+            (None, Some((end, t))) if continues_list(f, end, fs) => (t, fs),
+            _ => continue,
+        };
+        let so_before = words_before(f, fs, 1).last().is_some_and(|(_, w)| is_so(w));
+        // "21-KL": a bare Party code must be a document-type code; an older state number with a
+        // hyphen ("Nghị định số 77-CP", "công văn số 5762-KTTH") is read after "số".
+        if !raw_sym.contains('/') && !so_before {
             let code = raw_sym.split('-').nth(1).unwrap_or("");
             if crate::catalogue::doc_types::by_code(code, None).is_none() {
                 continue;
             }
+        }
+        // The document's own heading ("Nghị định\ncủa Chính phủ số 29/1998/NĐ-CP ngày …" on its
+        // first lines) names the document itself, not another one.
+        if so_before && own_heading(f, tstart, fs) {
+            continue;
         }
         let number_symbol = normalise_symbol(raw_sym);
         if own.is_some_and(|o| o == number_symbol) && m.start() < 3000 {
             continue;
         }
         let (date, issuer, title, end) = tail_fields(f, text, &fold, back(m.end()), tail_stop(m.end()));
+        last = Some((end, t));
         let start = fold.origin(tstart);
         let end = fold.origin(end).max(m.end());
         found.push((
@@ -305,14 +397,22 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
         if t.numberless {
             continue;
         }
-        // Type word right before the number (only "số" may sit between), and no unit after it.
-        let between = &f[tstart..n.start()];
-        if between.split_whitespace().count() > t.words.len() + 1 || units::match_at(&f[n.end()..]).is_some() {
+        // A bare number is weak evidence: its type word must be read exactly (folded), so that
+        // a look-alike ("Căn bản 40", "Dĩ An 164") is not taken for "Văn bản", "Đề án".
+        if !f[tstart..].split_whitespace().zip(&t.words).all(|(w, tw)| type_word(w) == tw) {
             continue;
         }
-        // "Quyết định 3 ngày …", "Kế hoạch năm" are not numbers of documents unless "số" says so.
+        // Type word right before the number (only "số" may sit between), and no unit after it.
+        // The type word on the same line as its number ("DỰ ÁN:\n1" is a heading and a list).
+        let between = &f[tstart..n.start()];
+        if between.split_whitespace().count() > t.words.len() + 1 || between.contains('\n') || units::match_at(&f[n.end()..]).is_some() {
+            continue;
+        }
+        // "Quyết định 3 ngày …", "Kế hoạch năm" are not numbers of documents unless "số" says so;
+        // a number followed by more digits ("Nghị định số 3 7/2003/NĐ-CP") is not whole.
         let with_so = between.split_whitespace().count() == t.words.len() + 1;
-        if !with_so && f[n.end()..].trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        let next = f[n.end()..].trim_start_matches([' ', '\t']);
+        if next.starts_with(|c: char| c.is_ascii_digit()) && (!with_so || !f[n.end()..].starts_with('\n')) {
             continue;
         }
         let (date, issuer, title, end) = tail_fields(f, text, &fold, n.end(), f.len());
