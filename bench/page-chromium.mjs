@@ -8,7 +8,7 @@
 // input is picked through the page's file input, once cold (the worker's first parse compiles the
 // regexes, mostly paid by the worker's warm-up parse, which the bench lets finish first, as an
 // official choosing a file would) and WARM more times → "file picked → report painted"; then a reload in the same context
-// (HTTP cache + V8's compiled-wasm cache) → the repeat-visit timings. Medians over RUNS runs.
+// (HTTP cache + V8's compiled-wasm cache) → the repeat-visit timings, and the first document picked after it. Medians over RUNS runs.
 //
 //   bash scripts/build-wasm.sh && node bench/page-chromium.mjs
 //   RUNS=7 WARM=5 CHROMIUM_PATH=/usr/bin/chromium node bench/page-chromium.mjs
@@ -75,6 +75,8 @@ const browser = await chromium.launch({
 const cold = { dcl: [], interactive: [], parserReady: [], parserWarm: [] };
 const reload = { dcl: [], interactive: [], parserReady: [], parserWarm: [] };
 const doc = Object.fromEntries(inputs.map(([label]) => [label, { first: [], firstRendered: [], firstParse: [], warm: [], warmRendered: [], parse: [] }]));
+// The first document after a reload: HTTP cache + V8's code cache for the wasm module.
+const afterReload = { painted: [], rendered: [], parse: [] };
 try {
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
@@ -104,6 +106,11 @@ try {
       await page.reload();
       const r = await navTimings(page);
       for (const k of Object.keys(reload)) reload[k].push(r[k]);
+      const [label0, bytes0] = inputs[0];
+      const again = await pick(page, `${label0}-reload.txt`, bytes0);
+      afterReload.painted.push(again.painted);
+      afterReload.rendered.push(again.rendered);
+      afterReload.parse.push(again.parse);
       if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     } finally {
       await context.close();
@@ -126,6 +133,8 @@ try {
     const first = d.first.length ? `${ms(d.first)} (${range(d.first)}; rendered ${ms(d.firstRendered)}; parse ${ms(d.firstParse)})` : '–';
     console.log(`| ${label} | ${bytes.length} | ${first} | ${ms(d.warm)} (${range(d.warm)}; rendered ${ms(d.warmRendered)}) | ${ms(d.parse)} |`);
   }
+  console.log('');
+  console.log(`first document after a reload (${inputs[0][0]}): painted ${ms(afterReload.painted)} (${range(afterReload.painted)}; rendered ${ms(afterReload.rendered)}; parse ${ms(afterReload.parse)})`);
 } finally {
   await browser.close();
   await srv.close();

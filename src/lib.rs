@@ -133,7 +133,7 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
     diagnostics.extend(md_diags);
     diagnostics.extend(outline_diags);
     diagnostics.extend(notes.diagnostics);
-    diagnostics.extend(extract::tables::diagnostics(&doc));
+    diagnostics.extend(extract::tables::diagnostics(&doc, noise.ocr));
 
     // Footnote markers are not figures; numbers inside footnote bodies still are (issue 5).
     let figure_skip: Vec<std::ops::Range<usize>> = notes.marker_ranges.clone();
@@ -141,6 +141,7 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
     let citations = extract::citations::extract(&doc, metadata.number_symbol.as_deref());
     let places = extract::places::extract(&doc);
     let footnotes = notes.items;
+    let tables = extract::tables::extract(&doc, &outline, noise.ocr);
     limit_diagnostics(&mut diagnostics, &[
         (seg.tables.len() >= limits::MAX_TABLES, "tables.tooMany", limits::MAX_TABLES, "bảng; các bảng sau được đọc như văn bản thường"),
         (figures.len() >= limits::MAX_FIGURES, "figures.tooMany", limits::MAX_FIGURES, "số liệu; các số liệu sau không được liệt kê"),
@@ -175,6 +176,7 @@ pub fn parse(input: Input<'_>, options: &Options) -> Result<Report> {
         citations,
         places,
         footnotes,
+        tables,
         summary,
         diagnostics,
         text: options.text.then(|| normalised.text.clone()),

@@ -33,6 +33,9 @@ pub struct Report {
     pub places: Vec<Place>,
     /// Chú thích cuối trang.
     pub footnotes: Vec<Footnote>,
+    /// Bảng: the document's tables as rows × cells (docx/doc/rtf/HTML/Markdown tables, tab-separated
+    /// pastes, OCR grids marked `garbled`).
+    pub tables: Vec<TableBlock>,
     /// Tóm tắt.
     pub summary: Summary,
     /// Analysis notes: what was not found and why, what was repaired.
@@ -505,6 +508,36 @@ pub struct Footnote {
     pub span: Span,
     /// The reference mark in the running text ("[footnoteRef:1]", the "1" of "GDP1"), when found.
     pub anchor: Option<Span>,
+}
+
+/// A table of the document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct TableBlock {
+    /// The whole table in the text.
+    pub span: Span,
+    /// Rows in order; each row's cells in order (rows may differ in width when `garbled`).
+    pub rows: Vec<Vec<TableCell>>,
+    /// Leading rows that are column headers (0 or 1).
+    pub header_rows: u32,
+    /// OCR read the grid badly (rows of different widths, cells of junk): its rows and columns are
+    /// not to be trusted (a `tables.garbled` diagnostic says so).
+    pub garbled: bool,
+    /// Indices into `outline` (then `children`) of the section holding the table; empty before
+    /// the first heading.
+    pub section_path: Vec<u32>,
+}
+
+/// A table cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct TableCell {
+    /// The cell's text (trimmed; empty for an empty cell).
+    pub text: String,
+    /// The cell in the text.
+    pub span: Span,
 }
 
 /// Tóm tắt.

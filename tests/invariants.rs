@@ -62,6 +62,15 @@ fn check_report(r: &Report, label: &str) {
             assert!(a.end <= f.span.start || a.start >= f.span.end, "anchor inside its own note");
         }
     }
+    for t in &r.tables {
+        check_span(units, t.span, "table");
+        assert!(t.header_rows as usize <= t.rows.len(), "{label}: more header rows than rows");
+        for c in t.rows.iter().flatten() {
+            check_span(units, c.span, "table cell");
+            assert!(c.span.start >= t.span.start && c.span.end <= t.span.end, "{label}: cell outside its table");
+            assert_eq!(common::js_slice(text, c.span.start, c.span.end), c.text);
+        }
+    }
     for k in &r.summary.key_points {
         check_span(units, k.span, "key point");
         assert_eq!(common::js_slice(text, k.span.start, k.span.end), k.text);

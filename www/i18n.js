@@ -143,6 +143,7 @@ export const STRINGS = {
       places: 'Địa danh và chữ viết tắt',
       placesShort: 'Địa danh',
       footnotes: 'Chú thích',
+      tables: 'Bảng',
       diagnostics: 'Chẩn đoán',
       text: 'Văn bản đã chuẩn hoá',
       textShort: 'Văn bản',
@@ -170,6 +171,7 @@ export const STRINGS = {
       citation: 'viện dẫn này',
       footnote: 'chú thích này',
       place: 'vị trí này',
+      table: 'bảng này',
     },
     source: {
       file: 'Tệp',
@@ -346,6 +348,12 @@ export const STRINGS = {
       levels: { province: 'Tỉnh', city: 'Thành phố', district: 'Huyện, quận, thị xã', commune: 'Xã, phường, thị trấn', hamlet: 'Thôn, ấp, khu phố' },
     },
     footnotes: { empty: 'Chưa tìm thấy chú thích nào.' },
+    tables: {
+      empty: 'Văn bản không có bảng.',
+      caption: 'Bảng {n}: {rows} hàng × {cols} cột',
+      column: 'Cột {n}',
+      garbled: 'Bảng này bị nhận dạng sai (ô lệch cột hoặc ký tự rác): hàng và cột có thể không đúng, cần đối chiếu bản gốc.',
+    },
     diagnostics: {
       empty: 'Chưa tìm thấy vấn đề nào cần lưu ý.',
       severity: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' },
@@ -519,6 +527,7 @@ export const STRINGS = {
       places: 'Places and abbreviations',
       placesShort: 'Places',
       footnotes: 'Footnotes',
+      tables: 'Tables',
       diagnostics: 'Diagnostics',
       text: 'Normalised text',
       textShort: 'Text',
@@ -546,6 +555,7 @@ export const STRINGS = {
       citation: 'this citation',
       footnote: 'this footnote',
       place: 'this position',
+      table: 'this table',
     },
     source: {
       file: 'File',
@@ -722,6 +732,12 @@ export const STRINGS = {
       levels: { province: 'Province', city: 'City', district: 'District', commune: 'Commune', hamlet: 'Hamlet' },
     },
     footnotes: { empty: 'No footnotes found.' },
+    tables: {
+      empty: 'The document has no tables.',
+      caption: 'Table {n}: {rows} rows × {cols} columns',
+      column: 'Column {n}',
+      garbled: 'OCR read this table badly (cells out of line or junk characters): rows and columns may be wrong; check the original.',
+    },
     diagnostics: {
       empty: 'Nothing that needs attention.',
       severity: { error: 'Error', warning: 'Warning', info: 'Info' },

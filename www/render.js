@@ -1009,6 +1009,34 @@ export function renderFootnotes(ctx, body) {
   return notes.length;
 }
 
+/** The document's tables as printed: the header row (or "Column n") over the rows, text only. */
+export function renderTables(ctx, body) {
+  const { t } = ctx;
+  const tables = arr(ctx.report.tables).filter(isObj);
+  if (!tables.length) {
+    body.append(emptyNote(t('tables.empty')));
+    return 0;
+  }
+  tables.forEach((tb, i) => {
+    const rows = arr(tb.rows).map((r) => arr(r).map((c) => (isObj(c) ? String(c.text ?? '') : '')));
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    const pad = (r) => Array.from({ length: width }, (_, k) => r[k] ?? '');
+    const head = Number.isInteger(tb.headerRows) && tb.headerRows > 0 && rows.length ? pad(rows[0]) : null;
+    const headers = (head ?? pad([])).map((h, k) => h || t('tables.column', { n: k + 1 }));
+    const caption = t('tables.caption', { n: i + 1, rows: rows.length, cols: width });
+    body.append(
+      el(
+        'div',
+        { class: 'table-block' },
+        el('h3', { class: 'sub-title' }, caption, ' ', spanButton(ctx, tb.span, 'what.table')),
+        tb.garbled ? el('p', { class: 'note warn', text: t('tables.garbled') }) : null,
+        tableWrap(ctx, headers, (head ? rows.slice(1) : rows).map(pad), 'doc-table', caption),
+      ),
+    );
+  });
+  return tables.length;
+}
+
 export function renderDiagnostics(ctx, body) {
   const diags = arr(ctx.report.diagnostics);
   if (!diags.length) {
@@ -1059,6 +1087,7 @@ export const PANELS = [
   ['citations', renderCitations],
   ['places', renderPlaces],
   ['footnotes', renderFootnotes],
+  ['tables', renderTables],
   ['diagnostics', renderDiagnostics],
   ['text', renderText],
 ];

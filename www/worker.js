@@ -8,7 +8,8 @@
 //   {id, name, text: string}        parse pasted text
 // Protocol (worker → main):
 //   {type: 'ready', version}                   wasm initialised
-//   {type: 'warm', ms}                         the warm-up parse is done (see WARM_UP)
+//   {type: 'warm', ms, report}                 the warm-up parse is done (see WARM_UP); its report
+//                                              lets the page warm its rendering code too
 //   {type: 'init-error', code, message}        wasm could not be initialised
 //   {id, ok: true, report, ms}                 parsed
 //   {id, ok: false, code, message}             unreadable input (code from the core), or
@@ -103,14 +104,18 @@ function startInit(source) {
 function warmUp() {
   if (broken) return;
   const t0 = performance.now();
+  let report = null;
   try {
-    for (const sample of [WARM_UP, WARM_UP_OCR]) parse(sample, { name: null, text: true, exports: true });
+    for (const sample of [WARM_UP, WARM_UP_OCR]) {
+      const r = parse(sample, { name: null, text: true, exports: true });
+      report = report ?? r; // the clean sample's: the fuller report to warm the page with
+    }
   } catch (err) {
     // Never expected; a trap here would break the instance exactly as a real document would.
     if (isTrap(err)) broken = true;
     return;
   }
-  self.postMessage({ type: 'warm', ms: performance.now() - t0 });
+  self.postMessage({ type: 'warm', ms: performance.now() - t0, report });
 }
 
 function errorMessage(err) {

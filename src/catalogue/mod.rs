@@ -9,6 +9,7 @@ pub mod citation_types;
 pub mod cues;
 pub mod doc_types;
 pub mod issuers;
+pub mod open_line_ends;
 pub mod roles;
 pub mod signing;
 pub mod surnames;

@@ -88,6 +88,19 @@ pub fn role_of(title: &str) -> Option<Role> {
     Some(first)
 }
 
+/// The role named by a label that starts with its keyword ("Hạn chế, khó khăn", "Ưu điểm",
+/// OCR "Han ché:"): `Some(role)` when a keyword is the label's first words (the longest such
+/// keyword wins; a neutral phrase gives `Some(None)`), `None` when the label starts otherwise.
+/// Used for role labels inside the text that the outline does not hold as headings.
+pub fn leading_role(label: &str) -> Option<Option<Role>> {
+    let hay = folded_words(label);
+    keywords()
+        .iter()
+        .filter(|(_, kw)| hay.starts_with(&format!(" {kw} ")))
+        .max_by_key(|(_, kw)| kw.len())
+        .map(|&(role, _)| role)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +116,15 @@ mod tests {
         for (_, kw) in keywords() {
             assert!(seen.insert(*kw), "keyword {kw:?} listed twice");
         }
+    }
+
+    #[test]
+    fn nhãn_mở_đầu_bằng_từ_khóa_vai_trò() {
+        assert_eq!(leading_role("Hạn chế, khó khăn"), Some(Some(Role::Limitations)));
+        assert_eq!(leading_role("Han ché, khuyét diém"), Some(Some(Role::Limitations)));
+        assert_eq!(leading_role("Ưu điểm"), Some(Some(Role::Achievements)));
+        assert_eq!(leading_role("Nhiệm vụ chính trị"), Some(None));
+        assert_eq!(leading_role("Bên cạnh kết quả đạt được"), None);
     }
 
     #[test]

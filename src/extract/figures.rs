@@ -664,17 +664,6 @@ fn shortened_units(f: &str, starts: &[usize], out: &mut [Figure]) {
     }
 }
 
-fn section_path(outline: &[Section], at: u32) -> Vec<u32> {
-    let mut path = Vec::new();
-    let mut level = outline;
-    // Bounded by the outline depth.
-    for _ in 0..64 {
-        let Some((i, s)) = level.iter().enumerate().find(|(_, s)| s.section_span.start <= at && at < s.section_span.end.max(s.span.end)) else { break };
-        path.push(i as u32);
-        level = &s.children;
-    }
-    path
-}
 
 /// Figures of a document. `skip`: byte ranges of the text that are not running text (footnote
 /// markers and bodies as another extractor finds them); `[footnoteRef:N]` markers are found here.
@@ -733,7 +722,7 @@ pub fn extract(doc: &Doc, outline: &[Section], skip: &[Range<usize>], doc_period
             comparisons: Vec::new(),
             estimate,
             share: None,
-            section_path: section_path(outline, span.start),
+            section_path: crate::extract::outline::section_path(outline, span.start),
             span,
         }
     };

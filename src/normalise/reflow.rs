@@ -92,7 +92,19 @@ fn starts_block(s: &str) -> bool {
 }
 
 fn ends_block(s: &str) -> bool {
-    s.ends_with(['.', ':', ';', '!', '?']) || crate::letters::mostly_capitals(s)
+    s.ends_with(['.', ':', ';', '!', '?']) || crate::letters::mostly_capitals(s) || ends_with_date_line(s)
+}
+
+/// The place-and-date line of a letterhead ends a block: "Hà Nội, ngày 13 tháng 3 năm 2001" is
+/// followed by the type heading, which an all-caps font may hold in small letters ("quyết định
+/// của bộ trưởng …") — not a sentence going on. Folded, so OCR'd "ngay … thang … nam" counts.
+fn ends_with_date_line(s: &str) -> bool {
+    let f = fold(s);
+    let Some(k) = f.rfind("ngay ") else { return false };
+    let tail = &f[k..];
+    f[..k].trim_end().ends_with(',')
+        && tail.contains(" thang ")
+        && tail.rsplit_once("nam ").is_some_and(|(_, y)| y.trim().len() == 4 && y.trim().bytes().all(|b| b.is_ascii_digit()))
 }
 
 impl Reflowed {
@@ -320,5 +332,20 @@ mod tests {
         assert!(t[r.map.to_input(at)..].starts_with("Ủy ban"));
         let at2 = r.text.find("bệnh được").unwrap();
         assert!(t[r.map.to_input(at2)..].starts_with("bệnh được"));
+    }
+
+    #[test]
+    fn dòng_ngày_tháng_không_nối_với_tên_loại_chữ_thường() {
+        // A title typed in small letters for an all-caps font follows the date line after a blank
+        // line, in hard-wrapped text: it is not the date line's sentence going on.
+        let body = wrapped_paragraph().repeat(2);
+        let t = format!("Hà Nội, ngày 13 tháng 3 năm 2001\n\nquyết định của bộ trưởng bộ tài chính\n{body}");
+        let r = reflow(&t);
+        assert!(r.text.starts_with("Hà Nội, ngày 13 tháng 3 năm 2001\n"), "{}", r.text);
+        // OCR'd without diacritics, too; and a sentence that merely mentions a date still goes on.
+        let t = format!("Thap Muoi, ngay 09 thang 11 nam 2023\n\nbao cao ket qua\n{body}");
+        assert!(reflow(&t).text.starts_with("Thap Muoi, ngay 09 thang 11 nam 2023\n"));
+        assert!(!ends_with_date_line("được ban hành ngày 13 tháng 3 năm 2001 của"));
+        assert!(ends_with_date_line("Tháp Mười, ngày 09 tháng 11 năm 2023"));
     }
 }

@@ -7,36 +7,45 @@
 //!    rows, all-capitals lines, fragments under [`MIN_WORDS`] words, table rows flattened into a
 //!    line (mostly numbers), footnote bodies, details ("Trong đó, …": they belong to the
 //!    sentence they detail), sentences with a vetoing cue (legal basis "Căn cứ…", "Kính gửi",
-//!    the closing "Trên đây là…"), and, before the first heading, lines that do not start and
-//!    end like a sentence (the trích yếu's continuation).
+//!    the closing "Trên đây là…"), the rest of a sentence hard-wrapped onto a line of its own
+//!    (it belongs to that sentence's passage), and, before the first heading, lines that do not
+//!    start and end like a sentence (the trích yếu's continuation; a hard-wrapped sentence ends
+//!    where its last line does).
 //! 2. **Score** (all on folded text, so OCR without diacritics scores the same). *Evidence*:
 //!    figures with a comparison (+0.8 each, at most 3) and other figures (+0.3 each, at most 1)
 //!    from the figure extractor; percentages and "a/b" ratios in the text (+0.6 / +0.8 each, at
 //!    most 4 together); cue phrases of `data/summary-cues.tsv` (stated results, comparisons,
 //!    shortcomings, directions; legal-basis and routing sentences negative); the first sentence
-//!    under a heading (+2 when the section's role is a result, shortcoming, cause, task, proposal,
-//!    target or assessment, else +0.5); the body's first candidate +1.5 (the overall situation);
-//!    very long sentences −1. *Centrality*: up to [`CENTRAL_WEIGHT`] for the passage starting at
-//!    the sentence covering the words its theme keeps returning to (a tf·idf centroid, see
-//!    [`centrality`]). Only sentences with evidence above zero can be key points: centrality
-//!    ranks what says something, it does not make a point of what says nothing.
-//! 3. **Select** by [`themes`] (the opening paragraphs, each top-level section, or the children
-//!    of one holding more than [`SPLIT_SHARE`] of the body): first the best sentence of every
-//!    theme except the setting and appendices, themes taken by their best score; then the rest
-//!    by score up to one point per [`CANDIDATES_PER_POINT`] candidates (within
-//!    [`MIN_POINTS`]..=[`MAX_POINTS`]), a theme giving at most its share of the points
-//!    ([`MAX_PER_SECTION`] for the report's own assessment). A sentence sharing more than
-//!    [`NEAR_DUPLICATE_SHARE`] of its words with one already chosen, or whose passage overlaps
-//!    a chosen one, is skipped.
+//!    under a heading or a role label (+2 when the role is a result, shortcoming, cause, task,
+//!    proposal, target or assessment, else +0.5); the body's first candidate +1.5 (the overall
+//!    situation); very long sentences −1. *Centrality*: up to [`CENTRAL_WEIGHT`] for the passage
+//!    starting at the sentence covering the words its theme keeps returning to (a tf·idf
+//!    centroid, see [`centrality`]). Only sentences with evidence above zero can be key points:
+//!    centrality ranks what says something, it does not make a point of what says nothing.
+//! 3. **Select** by [`themes`]: the opening paragraphs, each top-level section — or the children
+//!    of one holding more than [`SPLIT_SHARE`] of the body or holding parts of different kinds
+//!    (results, shortcomings, plans: [`kind`]), split again the same way — and, inside those,
+//!    the parts that role labels the outline does not number start ("* Ưu điểm", "2. Hạn chế,
+//!    khó khăn": [`role_labels`]). First the best sentence of every theme except the setting and
+//!    appendices: the judgements (shortcomings, causes, tasks, proposals, targets, assessment)
+//!    and the opening first, then the other themes by their best score plus [`SIZE_WEIGHT`] ×
+//!    the log of their size, so that with more themes than points the report's shortcomings and
+//!    tasks and its larger parts are kept; then the rest by score up to one point per
+//!    [`CANDIDATES_PER_POINT`] candidates (within [`MIN_POINTS`]..=[`MAX_POINTS`]), a theme
+//!    giving at most its share of the points ([`MAX_PER_SECTION`] for the report's own
+//!    assessment). A sentence sharing more than [`NEAR_DUPLICATE_SHARE`] of its words with one
+//!    already chosen, or whose passage overlaps a chosen one, is skipped.
 //! 4. **Passage**: a key point is the chosen sentence's paragraph (from the sentence when the
 //!    paragraph is too long) and the sentences after it, up to [`MAX_PASSAGE_WORDS`]; the next
 //!    paragraphs join while the passage is under [`ENOUGH_PASSAGE_WORDS`] only as "- …" items of
-//!    its list, or after a paragraph ending in ":" ("Hạn chế: …"); never past the next heading,
-//!    never over a legal basis or the closing formula.
+//!    its list, or after a paragraph ending in ":" ("Hạn chế: …"); a hard-wrapped line goes on
+//!    into the next; never past the next heading or role label, never over a legal basis or the
+//!    closing formula. A single sentence longer than [`MAX_PASSAGE_WORDS`] is cut after its last
+//!    ";" (else ",") within the limit.
 //! 5. **Order**: document order.
 
 use super::sentences::{self, Sentence};
-use crate::catalogue::cues;
+use crate::catalogue::{cues, open_line_ends, roles};
 use crate::extract::Doc;
 use crate::fold::fold;
 use crate::report::{Figure, KeyPoint, Role, Section, Span};
@@ -83,6 +92,8 @@ pub struct Candidate {
     pub theme: Option<usize>,
     /// Whether its theme is owed a key point ([`Theme::owed_a_point`]).
     pub owed: bool,
+    /// Whether its theme is a judgement or the opening ([`Theme::judgement`]): served first.
+    pub judged: bool,
     /// Whether its theme is the report's own assessment ("Đánh giá chung", "Nhận xét"): the
     /// authors' summary of themselves, dense with the points a reader wants whatever its length.
     pub in_assessment: bool,
@@ -112,34 +123,150 @@ pub fn body_range(doc: &Doc, outline: &[Section], head_end: usize) -> std::ops::
     start..end.max(start)
 }
 
-/// A top-level section holding more than this share of the body is split into its children's
-/// themes: "I. Kết quả đạt được" of a self-assessment covers economy, society and government.
+/// A section holding more than this share of the body is split into its children's themes
+/// (and so on down): "I. Kết quả đạt được" of a self-assessment covers economy, society and
+/// government, and its "3. Kết quả thực hiện các chỉ tiêu" may again hold half the report.
 pub const SPLIT_SHARE: f64 = 1.0 / 3.0;
+
+/// Deepest outline level split into themes (the outline's depth is bounded anyway).
+const MAX_SPLIT_DEPTH: usize = 4;
 
 /// The themes a summary should touch, in document order (UTF-16 spans, disjoint): the opening
 /// paragraphs before the first heading ("Thực hiện …, UBND huyện báo cáo …" states what the
 /// report is about), then each top-level section — or, for a section holding more than
-/// [`SPLIT_SHARE`] of the body, the text before its first child and each child.
+/// [`SPLIT_SHARE`] of the body or whose children are parts of different kinds ([`kind`]), the
+/// text before its first child and each child, the children split the same way.
 pub fn themes(outline: &[Section], body: Span) -> Vec<Theme> {
     let mut out = Vec::new();
-    let mut push = |start: u32, end: u32, role: Option<Role>| {
+    let mut push = |start: u32, end: u32, role: Option<Role>, (assessed, background): (bool, bool)| {
         let (start, end) = (start.max(body.start), end.min(body.end));
         if start < end {
-            out.push(Theme { span: Span { start, end }, role });
+            out.push(Theme { span: Span { start, end }, role, labelled: false, assessed, background });
         }
     };
-    push(body.start, outline.first().map_or(body.end, |s| s.span.start), None);
+    push(body.start, outline.first().map_or(body.end, |s| s.span.start), None, (false, false));
     let len = f64::from(body.end.saturating_sub(body.start));
-    for s in outline {
+    // Pre-order walk with an explicit stack: (section, depth, (inside an assessment, inside the
+    // setting or an appendix)).
+    let mut stack: Vec<(&Section, usize, (bool, bool))> = outline.iter().rev().map(|s| (s, 0, (false, false))).collect();
+    while let Some((s, depth, (assessed, background))) = stack.pop() {
         let own = s.section_span;
-        if s.children.is_empty() || f64::from(own.end.saturating_sub(own.start)) <= len * SPLIT_SHARE {
-            push(own.start, own.end, Some(s.role));
+        let inherited = (assessed || s.role == Role::Assessment, background || matches!(s.role, Role::Context | Role::Appendix));
+        let large = f64::from(own.end.saturating_sub(own.start)) > len * SPLIT_SHARE;
+        if s.children.is_empty() || depth >= MAX_SPLIT_DEPTH || !(large || mixes_kinds(&s.children)) {
+            push(own.start, own.end, Some(s.role), inherited);
             continue;
         }
-        push(own.start, s.children[0].section_span.start, Some(s.role));
-        for c in &s.children {
-            push(c.section_span.start, c.section_span.end, Some(c.role));
+        push(own.start, s.children[0].section_span.start, Some(s.role), inherited);
+        stack.extend(s.children.iter().rev().map(|c| (c, depth + 1, inherited)));
+    }
+    out
+}
+
+/// The kind of part a role stands for: results, shortcomings (with their causes), plans (tasks,
+/// targets, proposals), the assessment, background; `None` for other roles. Parts of one kind
+/// are one theme when they are small; parts of different kinds are different themes.
+fn kind(role: Role) -> Option<u8> {
+    Some(match role {
+        Role::Achievements => 0,
+        Role::Limitations | Role::Causes => 1,
+        Role::Tasks | Role::Targets | Role::Proposals => 2,
+        Role::Assessment => 3,
+        Role::Context | Role::Appendix => 4,
+        _ => return None,
+    })
+}
+
+/// Whether sections are of more than one kind ([`kind`]): "V. Đánh giá chung" holding "1. Ưu
+/// điểm" and "2. Hạn chế" is two themes whatever its size.
+fn mixes_kinds(sections: &[Section]) -> bool {
+    let mut kinds = sections.iter().filter_map(|c| kind(c.role));
+    let Some(first) = kinds.next() else { return false };
+    kinds.any(|k| k != first)
+}
+
+/// Most words of a role label inside the text ("2. Hạn chế, khó khăn", "* Ưu điểm", "Hạn chế:").
+pub const MAX_LABEL_WORDS: usize = 8;
+
+/// Role labels the outline does not hold as headings: a line that is not a heading, whose text
+/// after a list marker ("2.", "b)", "*", "-") starts with a capital and a role keyword of
+/// `data/section-roles.tsv`, and which is a label — at most [`MAX_LABEL_WORDS`] words not ending
+/// like a sentence, or that many words before a ":" ("Hạn chế: …"). Reports mark "Ưu điểm" and
+/// "Hạn chế" inside an assessment this way, and the outline cannot number them.
+/// Returns (UTF-16 start of the line, role), in order.
+fn role_labels(doc: &Doc, body: std::ops::Range<usize>, flat: &Flat) -> Vec<(u32, Role)> {
+    let mut out = Vec::new();
+    let Some(region) = doc.text.get(body.clone()) else { return out };
+    let mut at = body.start;
+    for line in region.split('\n') {
+        let start = at;
+        at += line.len() + 1;
+        let t = line.trim();
+        let lead = start + (line.len() - line.trim_start().len());
+        if t.is_empty() || t.contains('|') {
+            continue;
         }
+        let rest = strip_list_marker(t);
+        let (label, colon) = match rest.find(':') {
+            Some(k) => (&rest[..k], true),
+            None => (rest, false),
+        };
+        let n = label.split_whitespace().count();
+        if n == 0 || n > MAX_LABEL_WORDS || (!colon && rest.ends_with(['.', ';', ','])) {
+            continue;
+        }
+        if !label.starts_with(|c: char| crate::letters::is_upper(c)) {
+            continue;
+        }
+        let Some(Some(role)) = roles::leading_role(label) else { continue };
+        let span = doc.span(lead..lead + t.len());
+        if flat.is_heading(span) {
+            continue;
+        }
+        out.push((span.start, role));
+    }
+    out
+}
+
+/// The text after a list or heading marker ("2. ", "b) ", "* ", "- ", "+ ", "IV. ").
+fn strip_list_marker(t: &str) -> &str {
+    let t = t.trim_start_matches(['-', '+', '*', '•', ' ']);
+    let token = t.split(' ').next().unwrap_or("");
+    let core = token.trim_end_matches(['.', ')']);
+    let is_marker = !core.is_empty()
+        && token.len() > core.len()
+        && core.len() <= 6
+        && (core.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || core.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+            || (core.chars().count() == 1 && core.chars().all(|c| c.is_ascii_lowercase())));
+    if is_marker {
+        t[token.len()..].trim_start()
+    } else {
+        t
+    }
+}
+
+/// Splits each theme at the role labels inside it ([`role_labels`]) where the kind of part
+/// changes ([`kind`]):
+/// "IV. Nhận xét, đánh giá" with "* Ưu điểm … 2. Hạn chế, khó khăn …" is two themes, an
+/// achievements one and a limitations one. The opening paragraphs are not split.
+fn split_at_labels(themes: Vec<Theme>, labels: &[(u32, Role)]) -> Vec<Theme> {
+    let mut out = Vec::with_capacity(themes.len());
+    for t in themes {
+        if t.role.is_none() {
+            out.push(t);
+            continue;
+        }
+        let first = labels.partition_point(|&(at, _)| at <= t.span.start);
+        let mut cur = t;
+        for &(at, role) in labels[first..].iter().take_while(|&&(at, _)| at < t.span.end) {
+            if cur.role.and_then(kind) == kind(role) {
+                continue;
+            }
+            out.push(Theme { span: Span { start: cur.span.start, end: at }, ..cur });
+            cur = Theme { span: Span { start: at, end: t.span.end }, role: Some(role), labelled: true, ..t };
+        }
+        out.push(cur);
     }
     out
 }
@@ -151,13 +278,30 @@ pub struct Theme {
     pub span: Span,
     /// Role of its section; `None` for the opening paragraphs.
     pub role: Option<Role>,
+    /// Whether it starts at a role label inside the text rather than at a heading.
+    pub labelled: bool,
+    /// Whether it is (part of) the report's own assessment ("Đánh giá chung", "Nhận xét").
+    pub assessed: bool,
+    /// Whether it is (part of) the setting ("Đặc điểm tình hình") or an appendix.
+    pub background: bool,
 }
 
 impl Theme {
     /// Whether the theme is owed a key point of its own: the setting ("Đặc điểm tình hình") and
     /// appendices are background, not what the report found.
     pub fn owed_a_point(&self) -> bool {
-        !matches!(self.role, Some(Role::Context | Role::Appendix))
+        !self.background && !matches!(self.role, Some(Role::Context | Role::Appendix))
+    }
+
+    /// Whether the theme states the report's judgement of itself or its plan — shortcomings,
+    /// causes, tasks, proposals, targets, the overall assessment — or is the opening that says
+    /// what the report is about. Reports have few such parts and many results sections; a
+    /// summary needs each of them before a second results section.
+    pub fn judgement(&self) -> bool {
+        match self.role {
+            None => true,
+            Some(r) => matches!(r, Role::Limitations | Role::Causes | Role::Tasks | Role::Proposals | Role::Targets | Role::Assessment),
+        }
     }
 }
 
@@ -226,9 +370,12 @@ pub fn candidates(
     not_running: &[std::ops::Range<usize>],
 ) -> Vec<Candidate> {
     let body = body_range(doc, outline, head_end);
-    let themes = themes(outline, doc.span(body.clone()));
-    let body_end = body.end;
     let flat = Flat::new(outline);
+    let labels = role_labels(doc, body.clone(), &flat);
+    let themes = split_at_labels(themes(outline, doc.span(body.clone())), &labels);
+    // Themes starting at a role label whose lead has been met.
+    let mut label_led = vec![false; themes.len()];
+    let body_end = body.end;
     let mut sents = sentences::split(doc.text, body);
     sents.truncate(MAX_CANDIDATES);
     let spans: Vec<Span> = sents.iter().map(|s| doc.span(s.range.clone())).collect();
@@ -262,6 +409,13 @@ pub fn candidates(
         }
         if flat.is_heading(span) || raw.matches('|').count() >= 2 || crate::letters::mostly_capitals(raw) {
             continue;
+        }
+        // The rest of a sentence hard-wrapped onto this line is part of that sentence's passage.
+        if raw.starts_with(|c: char| c.is_lowercase()) && s.opens_paragraph && s.range.start > 0 {
+            let prev_end = doc.text[..s.range.start].trim_end_matches(['\n', ' ', '\t']).len();
+            if wrapped(doc.text, prev_end) {
+                continue;
+            }
         }
         let folded = fold(raw);
         let padded = cues::padded_words(&folded);
@@ -299,10 +453,18 @@ pub fn candidates(
             why.push(format!("numbers:{}", pcts + ratios));
         }
         let holder = flat.holder(span);
-        let role = holder.map(|k| flat.sections[k].role);
+        let theme = themes.partition_point(|t| t.span.start <= span.start).checked_sub(1).filter(|&t| contains(themes[t].span, span));
+        let labelled = theme.filter(|&t| themes[t].labelled);
+        // Under a role label the label's role is the sentence's.
+        let role = labelled.and_then(|t| themes[t].role).or(holder.map(|k| flat.sections[k].role));
         let top = holder.map(|k| flat.top[k]);
         if let Some(k) = holder.filter(|&k| leads.contains(&(k, i))) {
             score += if LEAD_ROLES.contains(&flat.sections[k].role) { 2.0 } else { 0.5 };
+            why.push("lead".into());
+        } else if let Some(t) = labelled.filter(|&t| !label_led[t]) {
+            // The first sentence under a role label leads it as under a heading.
+            label_led[t] = true;
+            score += if themes[t].role.is_some_and(|r| LEAD_ROLES.contains(&r)) { 2.0 } else { 0.5 };
             why.push("lead".into());
         }
         if out.is_empty() {
@@ -314,22 +476,26 @@ pub fn candidates(
             score -= 1.0;
         }
         let words = word_set(&padded);
-        let theme = themes.partition_point(|t| t.span.start <= span.start).checked_sub(1).filter(|&t| contains(themes[t].span, span));
         // The opening paragraphs before the first heading hold the trích yếu's continuation
         // lines and notes too; a sentence of them is one that starts and ends like a sentence.
         // (Without headings the whole body is one theme, and this does not apply.)
         if theme == Some(0)
             && themes[0].role.is_none()
             && !outline.is_empty()
-            && (!raw.trim_end().ends_with(['.', ':', ';', '!', '?', '…']) || !raw.starts_with(|c: char| crate::letters::is_upper(c) || c.is_ascii_digit()))
+            && (!ends_sentence(doc.text, s.range.end) || !raw.starts_with(|c: char| crate::letters::is_upper(c) || c.is_ascii_digit()))
         {
             continue;
         }
         let next_heading = flat.sections.partition_point(|s| s.span.start < span.end);
-        let stop = flat.sections.get(next_heading).map_or(body_end, |s| doc.index.byte(s.span.start).min(body_end));
+        let mut stop = flat.sections.get(next_heading).map_or(body_end, |s| doc.index.byte(s.span.start).min(body_end));
+        // A role label ends a passage as a heading does.
+        if let Some(&(at, _)) = labels.get(labels.partition_point(|&(at, _)| at < span.end)) {
+            stop = stop.min(doc.index.byte(at));
+        }
         let owed = theme.is_some_and(|t| themes[t].owed_a_point());
-        let in_assessment = theme.is_some_and(|t| themes[t].role == Some(Role::Assessment));
-        out.push(Candidate { sentence: s, span, score, evidence: score, why, role, top, theme, owed, in_assessment, stop, words, len: n_words });
+        let in_assessment = theme.is_some_and(|t| themes[t].assessed);
+        let judged = theme.is_some_and(|t| themes[t].judgement());
+        out.push(Candidate { sentence: s, span, score, evidence: score, why, role, top, theme, owed, judged, in_assessment, stop, words, len: n_words });
     }
     centrality(&mut out);
     out
@@ -473,6 +639,11 @@ fn is_date_tail(before: &[u8]) -> bool {
     before.len() > digits && before[before.len() - digits - 1] == b'/'
 }
 
+/// Weight of a theme's size (the log of its number of candidates) beside its best score when
+/// there are more themes than points: a section that fills a quarter of the report is owed a
+/// point before one of two sentences, unless the small one states much more.
+pub const SIZE_WEIGHT: f64 = 2.0;
+
 /// Chooses the key points (module docs, steps 3–4).
 pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
     let n = cands.len();
@@ -520,11 +691,13 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
         })
     };
     // One point per theme first (module docs, step 3): each theme's best fitting candidate, the
-    // themes taken by their best score, so a summary covers the report's parts rather than
-    // its densest one.
+    // judgements and the opening first, then the other themes by their best score, so a summary
+    // covers the report's parts rather than its densest one, and its shortcomings and tasks
+    // even when there are more results sections than points.
     let mut theme_order: Vec<usize> = (0..n_themes).filter(|&t| per_theme[t].first().is_some_and(|&k| cands[k].owed)).collect();
     crate::sort::sort_by(&mut theme_order, |&a, &b| {
-        cands[per_theme[b][0]].score.total_cmp(&cands[per_theme[a][0]].score).then(a.cmp(&b))
+        let claim = |t: usize| cands[per_theme[t][0]].score + SIZE_WEIGHT * ln(per_theme[t].len() as f64);
+        cands[per_theme[b][0]].judged.cmp(&cands[per_theme[a][0]].judged).then(claim(b).total_cmp(&claim(a))).then(a.cmp(&b))
     });
     for t in theme_order {
         if chosen.len() >= MAX_POINTS {
@@ -591,6 +764,10 @@ fn passage(text: &str, breaks: &[usize], r: std::ops::Range<usize>, stop: usize)
         r.start
     };
     let mut words = text[start..r.end].split_whitespace().count();
+    if words > MAX_PASSAGE_WORDS {
+        // One run-on sentence longer than a passage: its first clauses, up to the limit.
+        return start..clip(text, start..r.end, MAX_PASSAGE_WORDS);
+    }
     let mut end = r.end;
     // Only the next MAX_PASSAGE_WORDS + 1 words can join: a sentence reaching past them has more
     // words than the passage may hold, so splitting just that far gives the same passage.
@@ -601,7 +778,7 @@ fn passage(text: &str, breaks: &[usize], r: std::ops::Range<usize>, stop: usize)
         .map_or(r.end, |w| w.as_ptr() as usize - text.as_ptr() as usize + w.len());
     let ends_paragraph = |at: usize| {
         let rest = &text[at..stop];
-        rest.trim_start_matches([' ', '\t']).starts_with('\n') || rest.trim().is_empty()
+        (rest.trim_start_matches([' ', '\t']).starts_with('\n') && !wrapped(text, at)) || rest.trim().is_empty()
     };
     let mut paragraph_ended = ends_paragraph(r.end);
     // A paragraph ending in ':' introduces what follows ("Hạn chế: …", "như sau:").
@@ -632,6 +809,72 @@ fn passage(text: &str, breaks: &[usize], r: std::ops::Range<usize>, stop: usize)
         }
     }
     start..end
+}
+
+/// Whether the line ending at `at` is hard-wrapped (PDF or OCR text): it does not end like a
+/// sentence or a label (no ".", ":", ";", "!", "?", "…"), the next line follows at once (no
+/// blank line) without a list marker and not in capitals, neither is laid out in columns, and
+/// the sentence visibly goes on (the next line starts in lower case, or this one ends in a
+/// function word), so the sentence continues there ("Thực hiện Công văn 2826
+/// … của\nSở Nội vụ … năm 2023.").
+fn wrapped(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at) else { return false };
+    let Some(rest) = text.get(at..) else { return false };
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let Some(next) = rest.strip_prefix('\n') else { return false };
+    let ends = before.trim_end().ends_with(['.', ':', ';', '!', '?', '…']);
+    let next = next.trim_start_matches([' ', '\t']);
+    // Lines laid out in columns (a letterhead: "Bộ Tài chính \t\t CỘNG HOÀ …") are not prose.
+    let line = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
+    let next_line = next.split('\n').next().unwrap_or("");
+    let columns = |l: &str| l.contains('\t') || l.trim().contains("   ");
+    // The sentence goes on when the next line starts in lower case, or when this one ends in a
+    // word no sentence ends with ("của", "và", "về": `data/open-line-ends.tsv`).
+    let last_word = fold(line.split_whitespace().last().unwrap_or(""));
+    let goes_on = next.starts_with(|c: char| c.is_lowercase()) || open_line_ends::is_open(&last_word);
+    !ends
+        && !line.trim().is_empty()
+        && !columns(line)
+        && !columns(next_line)
+        && !crate::letters::mostly_capitals(next_line)
+        && next.starts_with(|c: char| c.is_alphanumeric() && !c.is_ascii_digit())
+        && goes_on
+}
+
+/// Whether the sentence ending at `at` ends like one ("." ":" ";" "!" "?" "…"), directly or
+/// on the hard-wrapped lines that continue it ([`wrapped`]; at most a few lines are followed).
+fn ends_sentence(text: &str, mut at: usize) -> bool {
+    for _ in 0..MAX_WRAPPED_LINES {
+        if text[..at].trim_end().ends_with(['.', ':', ';', '!', '?', '…']) {
+            return true;
+        }
+        if !wrapped(text, at) {
+            return false;
+        }
+        // The end of the next line.
+        let next = at + text[at..].find('\n').map_or(0, |k| k + 1);
+        at = next + text[next..].find('\n').unwrap_or(text.len() - next);
+    }
+    false
+}
+
+/// Most hard-wrapped lines followed to find where a sentence ends.
+const MAX_WRAPPED_LINES: usize = 4;
+
+/// Where `text[r]` ends when held to `max` words: after the last ";" of its first `max` words
+/// when that keeps at least half of them, else after the last ",", else after the `max`-th word.
+/// A clause boundary keeps the cut passage readable.
+fn clip(text: &str, r: std::ops::Range<usize>, max: usize) -> usize {
+    let Some(last) = text[r.clone()].split_whitespace().take(max).last() else { return r.end };
+    let limit = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
+    let head = &text[r.start..limit];
+    let half = text[r.start..limit].split_whitespace().take(max / 2).last().map_or(0, |w| w.as_ptr() as usize - head.as_ptr() as usize);
+    for mark in [';', ','] {
+        if let Some(k) = head.rfind(mark).filter(|&k| k > half) {
+            return r.start + k + 1;
+        }
+    }
+    limit
 }
 
 /// The distinct words (longer than one letter) of a padded folded sentence, as sorted 64-bit
@@ -724,6 +967,72 @@ mod tests {
     }
 
     #[test]
+    fn mục_con_lớn_tách_tiếp_và_phần_khác_loại_tách_dù_nhỏ() {
+        // Body 0..1000. I. (0..800) splits; its child 3. (100..600, half the body) splits again.
+        let three = section(Role::Achievements, 100, 600, vec![section(Role::Achievements, 120, 400, vec![]), section(Role::Achievements, 400, 600, vec![])]);
+        let one = section(Role::Achievements, 0, 800, vec![section(Role::Achievements, 10, 100, vec![]), three]);
+        // II. (800..1000) is small but holds results and shortcomings: two themes.
+        let two = section(Role::Assessment, 800, 1000, vec![section(Role::Achievements, 810, 900, vec![]), section(Role::Limitations, 900, 1000, vec![])]);
+        let t = themes(&[one, two], Span { start: 0, end: 1000 });
+        let spans: Vec<(u32, u32)> = t.iter().map(|t| (t.span.start, t.span.end)).collect();
+        assert_eq!(spans, vec![(0, 10), (10, 100), (100, 120), (120, 400), (400, 600), (800, 810), (810, 900), (900, 1000)]);
+        // The parts of the assessment stay the report's own assessment.
+        assert!(t[6].assessed && t[7].assessed && !t[3].assessed);
+        assert_eq!(t[7].role, Some(Role::Limitations));
+        assert!(t[7].judgement() && !t[6].judgement());
+        // Shortcomings and their causes are one kind: a small section holding both stays whole.
+        let lim = section(Role::Limitations, 800, 1000, vec![section(Role::Limitations, 810, 900, vec![]), section(Role::Causes, 900, 1000, vec![])]);
+        assert_eq!(themes(&[lim], Span { start: 0, end: 1000 }).len(), 2);
+    }
+
+    #[test]
+    fn nhãn_vai_trò_tách_chủ_đề_khi_đổi_loại() {
+        assert_eq!(strip_list_marker("2. Hạn chế, khó khăn"), "Hạn chế, khó khăn");
+        assert_eq!(strip_list_marker("* Ưu điểm"), "Ưu điểm");
+        assert_eq!(strip_list_marker("b) Nguyên nhân:"), "Nguyên nhân:");
+        assert_eq!(strip_list_marker("Hạn chế: còn chậm"), "Hạn chế: còn chậm");
+        let theme = |start, end, role| Theme { span: Span { start, end }, role: Some(role), labelled: false, assessed: true, background: false };
+        let t = split_at_labels(
+            vec![Theme { role: None, ..theme(0, 10, Role::Other) }, theme(10, 100, Role::Assessment)],
+            // "Ưu điểm" at 20, "Hạn chế" at 60, "Nguyên nhân" at 80 (same kind as Hạn chế).
+            &[(20, Role::Achievements), (60, Role::Limitations), (80, Role::Causes)],
+        );
+        let got: Vec<(u32, u32, Option<Role>, bool)> = t.iter().map(|t| (t.span.start, t.span.end, t.role, t.labelled)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (0, 10, None, false),
+                (10, 20, Some(Role::Assessment), false),
+                (20, 60, Some(Role::Achievements), true),
+                (60, 100, Some(Role::Limitations), true)
+            ]
+        );
+        assert!(t[3].assessed);
+    }
+
+    #[test]
+    fn dòng_ngắt_cứng_nối_vào_câu_và_câu_quá_dài_cắt_ở_mệnh_đề() {
+        let text = "Thực hiện Công văn 2826 ngày 12 tháng 10 năm 2023 của\nSở Nội vụ về việc báo cáo kết quả.\n\nHạn chế:\n- Chậm.";
+        let first = text.find('\n').unwrap();
+        assert!(wrapped(text, first));
+        assert!(ends_sentence(text, first));
+        let breaks: Vec<usize> = text.match_indices('\n').map(|(k, _)| k).collect();
+        let blank = text.find("\n\n").unwrap();
+        assert_eq!(&text[passage(text, &breaks, 0..first, text.len())], &text[..blank]);
+        // A line ending like a sentence or a label is not wrapped; nor one before a list item.
+        assert!(!wrapped(text, text.find(":\n").unwrap() + 1));
+        assert!(!wrapped("Các nhiệm vụ\n- Chậm.", "Các nhiệm vụ".len()));
+        assert!(!wrapped("Bộ Tài chính \t\t Cộng hoà xã hội\nSố: 12", "Bộ Tài chính \t\t Cộng hoà xã hội".len()));
+        // A run-on sentence is cut after its last ";" within the limit.
+        let clause = "thực hiện tốt nhiệm vụ trọng tâm của huyện trong năm; ";
+        let long = clause.repeat(30);
+        let end = clip(&long, 0..long.len(), MAX_PASSAGE_WORDS);
+        assert!(long[..end].ends_with(';'));
+        assert!(long[..end].split_whitespace().count() <= MAX_PASSAGE_WORDS);
+        assert!(long[..end].split_whitespace().count() > MAX_PASSAGE_WORDS / 2);
+    }
+
+    #[test]
     fn đoạn_trích_kèm_gạch_đầu_dòng_dừng_ở_đề_mục_và_câu_kết() {
         let text = "Hạn chế như sau:\n- Giải ngân chậm;\n- Tuyên truyền chưa đa dạng.\nII. NHIỆM VỤ\nTiếp tục.";
         let breaks: Vec<usize> = text.match_indices('\n').map(|(k, _)| k).collect();
@@ -752,6 +1061,7 @@ mod tests {
             top: None,
             theme: Some(theme),
             owed: true,
+            judged: false,
             in_assessment: false,
             stop: 0,
             words: set(s),

@@ -640,10 +640,10 @@ window.__ready = true;`,
 // ---------------------------------------------------------------------------------------------
 // screenshots of the new views (in target/screenshots with the others)
 
-test('9. User Timing marks for portals: interactive, parser ready, warm-up done, each document added and rendered', T, async () => {
+test('9. User Timing marks for portals: interactive, parser ready, warm-up done (parser, rendering), each document added and rendered', T, async () => {
   const { context, page, errors } = await openSeed();
   try {
-    await page.waitForFunction(() => performance.getEntriesByName('baocao:parser-warm').length > 0);
+    await page.waitForFunction(() => performance.getEntriesByName('baocao:render-warm').length > 0);
     const marks = await page.evaluate(() =>
       performance.getEntriesByType('mark').filter((m) => m.name.startsWith('baocao:')).map((m) => ({ name: m.name, t: m.startTime, detail: m.detail })),
     );
@@ -657,6 +657,11 @@ test('9. User Timing marks for portals: interactive, parser ready, warm-up done,
     const warm = one('baocao:parser-warm');
     assert.ok(ready.detail.version, 'parser-ready carries the version');
     assert.ok(warm.detail.ms > 0 && warm.t >= ready.t, JSON.stringify(warm));
+    // The page renders the warm-up report once, detached, after the parser's warm-up; nothing of
+    // it reaches the page (only the seed's report is shown).
+    const renderWarm = one('baocao:render-warm');
+    assert.ok(renderWarm.t >= warm.t && renderWarm.detail.ms > 0, JSON.stringify(renderWarm));
+    assert.equal(await page.locator('[id^="warm-"]').count(), 0);
     const [{ id }] = await page.evaluate(() => globalThis.baocao.docs());
     const added = one('baocao:doc-added');
     const rendered = one('baocao:doc-rendered');
@@ -707,6 +712,44 @@ test('screenshots: charts, outline, figures and the English page', T, async () =
     await page.locator('#outline').screenshot({ path: path.join(SCREENSHOTS, 'outline.png') });
     await page.click('#lang-toggle');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'report-en.png') });
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('11. tables: header row over the rows, text only (markup in a cell stays text), ¶ jumps to the table', T, async () => {
+  const text = [
+    'BÁO CÁO',
+    'Kết quả thực hiện chỉ tiêu năm 2023',
+    'I. KẾT QUẢ',
+    'Chỉ tiêu | Kế hoạch | Thực hiện',
+    'Lúa (tấn) | 1.000 | 1.034,5',
+    '<img src=x onerror="window.__pwned=1"> | 200 | 210',
+    'Trên đây là báo cáo kết quả thực hiện chỉ tiêu năm 2023.',
+  ].join('\n');
+  await withSeed(text, async ({ page, errors, report }) => {
+    assert.equal(report.tables.length, 1);
+    await revealPanel(page, '#tables');
+    const shown = await page.$$eval('#tables table.doc-table', (ts) =>
+      ts.map((t) => ({
+        head: [...t.querySelectorAll('thead th')].map((th) => th.textContent.trim()),
+        rows: [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())),
+      })),
+    );
+    assert.deepEqual(shown, [
+      {
+        head: ['Chỉ tiêu', 'Kế hoạch', 'Thực hiện'],
+        rows: [
+          ['Lúa (tấn)', '1.000', '1.034,5'],
+          ['<img src=x onerror="window.__pwned=1">', '200', '210'],
+        ],
+      },
+    ]);
+    assert.equal(await page.locator('#tables img').count(), 0, 'markup in a cell is never HTML');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal((await page.locator('[data-count-for="tables"]').first().textContent()).trim(), '1');
+    await page.click('#tables .span-link');
+    const marked = await page.locator('#text mark.span-mark').textContent();
+    assert.ok(marked.startsWith('Chỉ tiêu | Kế hoạch') && marked.endsWith('| 200 | 210'), marked);
     assert.deepEqual(errors, []);
   });
 });

@@ -470,3 +470,17 @@ mod tests {
         assert!(start.elapsed().as_secs() < 10);
     }
 }
+
+/// Indices into `outline` (then `children`) of the sections holding UTF-16 offset `at`, outermost
+/// first (the `sectionPath` of figures and tables); empty before the first heading.
+pub fn section_path(outline: &[Section], at: u32) -> Vec<u32> {
+    let mut path = Vec::new();
+    let mut level = outline;
+    // Bounded by the outline depth.
+    for _ in 0..64 {
+        let Some((i, s)) = level.iter().enumerate().find(|(_, s)| s.section_span.start <= at && at < s.section_span.end.max(s.span.end)) else { break };
+        path.push(i as u32);
+        level = &s.children;
+    }
+    path
+}
