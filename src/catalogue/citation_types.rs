@@ -14,6 +14,8 @@ pub struct CitationType {
     pub numberless: bool,
     /// Folded words: ["quyet", "dinh"].
     pub words: Vec<String>,
+    /// Abbreviations of the type as printed before a symbol ("QĐ 280/TTg"): ["QĐ"].
+    pub abbreviations: Vec<&'static str>,
 }
 
 static TYPES: &str = include_str!("../../data/citation-types.tsv");
@@ -31,11 +33,22 @@ pub fn types() -> &'static [CitationType] {
     TABLE.get_or_init(|| {
         let mut v: Vec<CitationType> = rows(TYPES)
             .filter(|r| r.len() >= 2)
-            .map(|r| CitationType { name: r[0], numberless: r[1] == "yes", words: fold(r[0]).split_whitespace().map(str::to_owned).collect() })
+            .map(|r| CitationType {
+                name: r[0],
+                numberless: r[1] == "yes",
+                words: fold(r[0]).split_whitespace().map(str::to_owned).collect(),
+                abbreviations: r.get(2).map_or(Vec::new(), |a| a.split(',').map(str::trim).filter(|a| !a.is_empty()).collect()),
+            })
             .collect();
         crate::sort::sort_by_key(&mut v, |t| std::cmp::Reverse(t.words.len()));
         v
     })
+}
+
+/// The type whose abbreviation is `word` exactly as printed ("QĐ" → Quyết định; "qđ", "Qđ" are
+/// not abbreviations).
+pub fn by_abbreviation(word: &str) -> Option<&'static CitationType> {
+    types().iter().find(|t| t.abbreviations.contains(&word))
 }
 
 /// Codes that contain "Đ" (symbol codes and document-type codes), for OCR repair.
@@ -85,6 +98,22 @@ mod tests {
         for c in d_codes() {
             assert!(c.contains('Đ'), "{c} has no Đ");
             assert!(codes.insert(c.clone()), "{c} twice");
+        }
+    }
+
+    #[test]
+    fn chữ_viết_tắt_của_loại() {
+        assert_eq!(by_abbreviation("QĐ").map(|t| t.name), Some("Quyết định"));
+        assert_eq!(by_abbreviation("NQ").map(|t| t.name), Some("Nghị quyết"));
+        assert_eq!(by_abbreviation("TTLT").map(|t| t.name), Some("Thông tư liên tịch"));
+        assert!(by_abbreviation("qđ").is_none());
+        assert!(by_abbreviation("UBND").is_none());
+        let mut seen = std::collections::HashSet::new();
+        for t in types() {
+            for a in &t.abbreviations {
+                assert!(a.chars().all(|c| c.is_uppercase()), "{a} is not in capitals");
+                assert!(seen.insert(*a), "{a} twice");
+            }
         }
     }
 

@@ -27,7 +27,8 @@ CORPUS = os.path.join(ROOT, "..", "shared", "corpus", "legacy", "ground-truth")
 HELD_OUT = {"2004-0328NDCP", "2004-A3", "2007-Quy-che-chi-tieu-noi-bo-2007"}
 
 L = r"[^\W\d_]"
-SEG = rf"{L}[\w&]*"
+# "QH 10": the legislature printed apart from its code.
+SEG = rf"(?:QH\s\d{{1,2}}(?!\d)|{L}[\w&]*)"
 # Number and symbol, broad: 12/1999/PL-UBTVQH10, 41/QĐ.BQL-TC, 19-CT/TW, 1141-TC/QĐ/CĐKT,
 # 522/2002/QĐ.UB, 03/1997/QH9, 06/CP, with optional spaces around the separators; segments are
 # then checked to be codes (see `is_code`).
@@ -52,7 +53,8 @@ def is_symbol(raw):
     return True
 
 
-LAW = re.compile(r"(?<!\w)(?:Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?:[A-ZĐÀ-Ỹ][\w]*)(?:\s+\w+){0,6}")
+# A type word alone on its line is a heading ("Luật\nHợp tác xã"), not a citation.
+LAW = re.compile(r"(?<!\w)(?:Bộ luật|Luật|Pháp lệnh|Hiến pháp)[ \t]+(?:[A-ZĐÀ-Ỹ][\w]*)(?:\s+\w+){0,6}")
 TYPE_WORDS = [
     "quyết định", "nghị quyết", "nghị định", "chỉ thị", "thông tư", "thông tri", "kế hoạch",
     "chương trình", "quy định", "quy chế", "kết luận", "thông báo", "thông cáo", "hướng dẫn",
@@ -88,8 +90,6 @@ def is_own(text, m, own_key, first):
     line_start = text.rfind("\n", 0, m.start()) + 1
     before = text[line_start:m.start()].strip()
     if m.start() < 1500 and re.fullmatch(r"(Số|SỐ|Luật số|LUẬT SỐ)\s*:?\s*", before):
-        return True
-    if own_key and key(m.group(0)) == own_key and m.start() < 3000:
         return True
     if not first or m.start() >= 400:
         return False
@@ -127,25 +127,39 @@ def classify(text, m, cit_keys):
     return "no type word before"
 
 
-def audit(binary, files, verbose):
+SOURCES = os.path.join(ROOT, "..", "shared", "corpus", "legacy", "corpus", "public-domain")
+
+
+def source_of(name):
+    """The legacy source (.doc/.rtf/.pdf) a transcript was made from, if any."""
+    got = sorted(glob.glob(os.path.join(SOURCES, "*", glob.escape(name) + ".*")))
+    return got[0] if got else None
+
+
+def audit(binary, files, verbose, sources=False):
     stats = collections.Counter()
     causes = collections.Counter()
     rows = []
     prec_bad = []
     for path in files:
         name = os.path.splitext(os.path.basename(path))[0]
-        out = subprocess.run([binary, "parse", path], capture_output=True, text=True)
+        src = source_of(name) if sources else path
+        if not src:
+            continue
+        out = subprocess.run([binary, "parse", "--text", src], capture_output=True, text=True)
         if out.returncode != 0:
             print(f"{name}: parse failed: {out.stderr[:200]}", file=sys.stderr)
             continue
         rep = json.loads(out.stdout)
-        text = rep.get("text") or open(path, encoding="utf-8").read()
+        # The transcript is the truth; spans are only comparable when the transcript was parsed.
+        text = open(path, encoding="utf-8").read() if sources else (rep.get("text") or open(path, encoding="utf-8").read())
         u16 = utf16_offsets(text)
         cits = rep.get("citations") or []
-        spans = [(s["start"], s["end"]) for c in cits for s in (c.get("spans") or [c.get("span")]) if s]
+        spans = [] if sources else [(s["start"], s["end"]) for c in cits for s in (c.get("spans") or [c.get("span")]) if s]
         cit_keys = {key(c.get("numberSymbol")) for c in cits if c.get("numberSymbol")}
         cit_titles = {fold(c.get("title") or "") for c in cits if c.get("title")}
         own = set()
+        cand_keys = set()
         seen_symbol = False
         own_key = key((rep.get("metadata") or {}).get("numberSymbol")) or None
         for m in SYMBOL.finditer(text):
@@ -154,11 +168,14 @@ def audit(binary, files, verbose):
                 continue
             # Dates and ratios are not symbols (the pattern needs a letter segment anyway).
             k = key(raw)
+            cand_keys.add(k)
             a, b = u16[m.start()], u16[m.end()]
             covered = any(s <= a and b <= e for s, e in spans)
             first = not seen_symbol
             seen_symbol = True
-            if is_own(text, m, own_key, first):
+            # The document's own number, at the top or anywhere later ("Ban hành theo QĐ số:
+            # 12/2001/QĐ-BTC" on each form the decision issues): a document does not cite itself.
+            if is_own(text, m, own_key, first) or k in own or (own_key and k == own_key):
                 own.add(k)
                 stats["own/letterhead (not a citation)"] += 1
                 if verbose:
@@ -181,9 +198,12 @@ def audit(binary, files, verbose):
             ctx = text[max(0, m.start() - 70):m.end() + 30].replace("\n", "⏎")
             rows.append((name, "symbol", cause, raw, ctx))
         for m in LAW.finditer(text):
+            # "theo Luật định" (as the law prescribes) names no law.
+            if m.group(0).split()[1] in ("định",):
+                continue
             a = u16[m.start()]
             # Ignore the heading of the document itself ("LUẬT …" is in capitals, not matched).
-            covered = any(s <= a < e for s, e in spans)
+            covered = any(s <= a < e for s, e in spans) or (sources and fold(m.group(0)).split()[:3] in [fold(t).split()[:3] for t in cit_titles])
             stats["named laws"] += 1
             if covered:
                 stats["named laws found"] += 1
@@ -201,6 +221,12 @@ def audit(binary, files, verbose):
                 # ("Căn bản 40" is not "Văn bản 40", "Dĩ An 164" not "Đề án 164").
                 if not fold(c.get("raw") or "").startswith(fold(c.get("type") or "")):
                     bad = "bare number after a look-alike of a type word"
+            if ns and not bad and not re.fullmatch(r"\d{1,3}", ns) and key(ns) not in cand_keys:
+                # Not a symbol of the transcript as the broad pattern reads it: a symbol cut,
+                # joined to the next word, or not a document's number at all.
+                bad = "symbol not among the transcript's"
+            if ns and not bad and key(ns) in own:
+                bad = "own number reported"
             if not ns:
                 t = c.get("title") or ""
                 if len(t.split()) < 2:
@@ -217,10 +243,11 @@ def main():
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "baocao"))
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--sources", action="store_true", help="parse the legacy .doc/.rtf/.pdf sources instead of the transcripts")
     ap.add_argument("--list-citations", action="store_true", help="print every reported citation")
     args = ap.parse_args()
     files = sorted(p for p in glob.glob(os.path.join(CORPUS, "*.txt")) if os.path.splitext(os.path.basename(p))[0] not in HELD_OUT)
-    stats, causes, rows, prec_bad = audit(args.bin, files, args.verbose)
+    stats, causes, rows, prec_bad = audit(args.bin, files, args.verbose, args.sources)
     if args.json:
         print(json.dumps({"stats": stats, "causes": causes, "misses": rows, "precision": prec_bad}, ensure_ascii=False, indent=1))
         return
