@@ -12,6 +12,7 @@
 
 use super::figures::footnote_markers;
 use super::Doc;
+use crate::catalogue::citation_types::WordRole;
 use crate::catalogue::{citation_types, units};
 use crate::fold::Folded;
 use crate::limits::MAX_CITATIONS;
@@ -192,19 +193,13 @@ fn own_heading(f: &str, tstart: usize, at: usize) -> bool {
 /// Longest aside in parentheses kept in an issuer ("(nay là Chính phủ)"), in folded bytes.
 const MAX_ISSUER_ASIDE: usize = 40;
 
-/// Words that end an issuer: they start the rest of the clause ("của Chính phủ quy định chi
-/// tiết …", "của Bộ Tài chính hướng dẫn …"), folded. Only a word printed in lower case stops, so
-/// that a capitalised word of a name ("Bộ Tài chính", "Ban Đối ngoại") is not taken for "tại",
-/// "đối"; "ban", "bổ", "áp", "thi" stop only as "ban hành", "bổ sung", "áp dụng", "thi hành".
-const ISSUER_STOPS: [&str; 33] = [
-    "ve", "ngay", "ngey", "doi", "gan", "tai", "theo", "nham", "trong", "thuc", "de", "cho", "den", "phe", "giua", "la", "duoc", "quy", "qui", "sua", "deu", "dam", "huong",
-    "so", "ban", "bo", "ap", "thi", "co", "khi", "nhung", "thanh", "va",
-];
-
 /// Does the clause after an issuer start with `next` (folded text at folded offset `at`)?
 fn starts_clause(text: &str, fold: &Folded, at: usize, next: &str) -> bool {
     let folded: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
-    if !ISSUER_STOPS.contains(&folded.as_str()) {
+    // Words that end an issuer (`data/citation-words.tsv`, issuer-stop): only a word printed in
+    // lower case stops, so that a capitalised word of a name ("Bộ Tài chính", "Ban Đối ngoại")
+    // is not taken for "tại", "đối".
+    if !citation_types::words(WordRole::IssuerStop).contains(&folded.as_str()) {
         return false;
     }
     if matches!(folded.as_str(), "ban" | "bo" | "ap" | "thi") && !["ban hanh", "bo sung", "ap dung", "thi hanh"].iter().any(|p| next.starts_with(p)) {
@@ -254,13 +249,10 @@ fn law_re() -> &'static Regex {
     })
 }
 
-/// Words after a type word of a law that do not start a law's name: "theo Luật định" (as the
-/// law prescribes), "Luật sư" (a lawyer), "Luật này" (the document itself), "Luật pháp".
-const NOT_LAW_NAMES: [&str; 8] = ["định", "sư", "gia", "học", "pháp", "lệ", "này", "nào"];
-
 /// Where the name of a law matched by [`law_re`] (`s`, its type word `type_len` bytes) ends: at
 /// the first word that starts the rest of the sentence. None when it is not a law's name: too
-/// short, or a name in lower case that is one of [`NOT_LAW_NAMES`] or a single word ("Luật
+/// short, or a name in lower case that starts with a not-law-name word of
+/// `data/citation-words.tsv` ("Luật định", "Luật sư", "Luật này") or is a single word ("Luật
 /// thuế" is any tax law).
 fn law_name_end(s: &str, type_len: usize) -> Option<usize> {
     let mut end = 0;
@@ -271,21 +263,18 @@ fn law_name_end(s: &str, type_len: usize) -> Option<usize> {
         Some((at, w))
     }) {
         let fw = crate::fold::fold(w.trim());
-        // Words that start the rest of the sentence. Matched as printed, or folded when the
-        // word has no diacritics (OCR): "tham nhũng" must not stop at "nhưng".
-        // A word in capitals is part of a name ("… tại Việt Nam" is not cut at "Nam" ≈ "năm").
-        const STOPS: [&str; 31] = [
-            "của", "được", "đã", "cho", "tại", "về", "theo", "để", "với", "trong", "này", "thì", "là", "có", "đến", "trên", "như", "và", "số", "ngày", "hiện", "qua", "sau",
-            "trước", "nhưng", "năm", "từ", "khi", "đang", "mới", "còn",
-        ];
-        // Names in lower case run on into the sentence ("Luật doanh nghiệp sẽ …", "Luật thuế
-        // … hoặc …"): more words end them, matched only as printed, since their folded forms
-        // are words of names ("vi phạm", "ma túy", "cung ứng").
-        const PRINTED_STOPS: [&str; 11] = ["sẽ", "hoặc", "ở", "bị", "phải", "không", "cũng", "nếu", "đều", "hướng", "đối"];
+        // Words that start the rest of the sentence (`data/citation-words.tsv`, law-stop).
+        // Matched as printed, or folded when the word has no diacritics (OCR): "tham nhũng" must
+        // not stop at "nhưng". A word in capitals is part of a name ("… tại Việt Nam" is not cut
+        // at "Nam" ≈ "năm"). Names in lower case run on into the sentence ("Luật doanh nghiệp sẽ
+        // …"): law-stop-printed words end them too, matched only as printed, since their folded
+        // forms are words of names ("vi phạm", "cung ứng").
+        let stops = citation_types::words(WordRole::LawStop);
         let lw = w.trim().to_lowercase();
         let capital = w.trim_start().starts_with(crate::letters::is_upper);
         let stop = !capital
-            && (PRINTED_STOPS.contains(&lw.as_str()) || if lw == fw { STOPS.iter().any(|s| crate::fold::fold(s) == fw) } else { STOPS.contains(&lw.as_str()) });
+            && (citation_types::words(WordRole::LawStopPrinted).contains(&lw.as_str())
+                || if lw == fw { stops.iter().any(|s| crate::fold::fold(s) == fw) } else { stops.contains(&lw.as_str()) });
         // "Luật … năm 2013" keeps its year; "… tại Việt Nam" is part of a name ("Luật Đầu tư
         // nước ngoài tại Việt Nam").
         let rest = &s[i + w.len()..];
@@ -306,7 +295,7 @@ fn law_name_end(s: &str, type_len: usize) -> Option<usize> {
     let first = name.split_whitespace().next()?;
     if first.starts_with(|c: char| !crate::letters::is_upper(c) && !c.is_ascii_digit()) {
         let lower = first.to_lowercase();
-        if NOT_LAW_NAMES.contains(&lower.as_str()) || name.split_whitespace().count() < 2 {
+        if citation_types::words(WordRole::NotLawName).contains(&lower.as_str()) || name.split_whitespace().count() < 2 {
             return None;
         }
     }
