@@ -14,9 +14,12 @@ pub struct CitationType {
     pub numberless: bool,
     /// Folded words: ["quyet", "dinh"].
     pub words: Vec<String>,
+    /// Abbreviations of the type as printed before a symbol ("QĐ 280/TTg"): ["QĐ"].
+    pub abbreviations: Vec<&'static str>,
 }
 
 static TYPES: &str = include_str!("../../data/citation-types.tsv");
+static WORDS: &str = include_str!("../../data/citation-words.tsv");
 static CODES: &str = include_str!("../../data/symbol-codes.tsv");
 
 /// Known codes without "Đ" (issuers such as CP, TW, UBND), from `data/symbol-codes.tsv`.
@@ -31,11 +34,61 @@ pub fn types() -> &'static [CitationType] {
     TABLE.get_or_init(|| {
         let mut v: Vec<CitationType> = rows(TYPES)
             .filter(|r| r.len() >= 2)
-            .map(|r| CitationType { name: r[0], numberless: r[1] == "yes", words: fold(r[0]).split_whitespace().map(str::to_owned).collect() })
+            .map(|r| CitationType {
+                name: r[0],
+                numberless: r[1] == "yes",
+                words: fold(r[0]).split_whitespace().map(str::to_owned).collect(),
+                abbreviations: r.get(2).map_or(Vec::new(), |a| a.split(',').map(str::trim).filter(|a| !a.is_empty()).collect()),
+            })
             .collect();
         crate::sort::sort_by_key(&mut v, |t| std::cmp::Reverse(t.words.len()));
         v
     })
+}
+
+/// What a word of `data/citation-words.tsv` does around a citation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordRole {
+    /// Starts the rest of the clause after an issuer (folded): "của Chính phủ quy định …".
+    IssuerStop,
+    /// Starts the rest of the sentence after a law's name, as printed or folded (OCR).
+    LawStop,
+    /// Ends a law's name only as printed ("sẽ", "hoặc"; "vi phạm" is not "vì").
+    LawStopPrinted,
+    /// A word in lower case after "Luật" that starts no law's name ("Luật định", "Luật sư").
+    NotLawName,
+}
+
+/// The words of one role, in file order.
+pub fn words(role: WordRole) -> &'static [&'static str] {
+    static TABLE: OnceLock<Vec<(WordRole, &'static str)>> = OnceLock::new();
+    static BY_ROLE: OnceLock<[Vec<&'static str>; 4]> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        rows(WORDS)
+            .filter(|r| r.len() >= 2)
+            .filter_map(|r| {
+                let role = match r[1] {
+                    "issuer-stop" => WordRole::IssuerStop,
+                    "law-stop" => WordRole::LawStop,
+                    "law-stop-printed" => WordRole::LawStopPrinted,
+                    "not-law-name" => WordRole::NotLawName,
+                    _ => return None,
+                };
+                Some((role, r[0]))
+            })
+            .collect()
+    });
+    let by_role = BY_ROLE.get_or_init(|| {
+        let of = |want: WordRole| table.iter().filter(|(r, _)| *r == want).map(|(_, w)| *w).collect();
+        [of(WordRole::IssuerStop), of(WordRole::LawStop), of(WordRole::LawStopPrinted), of(WordRole::NotLawName)]
+    });
+    &by_role[role as usize]
+}
+
+/// The type whose abbreviation is `word` exactly as printed ("QĐ" → Quyết định; "qđ", "Qđ" are
+/// not abbreviations).
+pub fn by_abbreviation(word: &str) -> Option<&'static CitationType> {
+    types().iter().find(|t| t.abbreviations.contains(&word))
 }
 
 /// Codes that contain "Đ" (symbol codes and document-type codes), for OCR repair.
@@ -85,6 +138,42 @@ mod tests {
         for c in d_codes() {
             assert!(c.contains('Đ'), "{c} has no Đ");
             assert!(codes.insert(c.clone()), "{c} twice");
+        }
+    }
+
+    #[test]
+    fn từ_quanh_trích_dẫn() {
+        for role in [WordRole::IssuerStop, WordRole::LawStop, WordRole::LawStopPrinted, WordRole::NotLawName] {
+            let ws = words(role);
+            assert!(!ws.is_empty(), "{role:?} empty");
+            let mut seen = std::collections::HashSet::new();
+            for w in ws {
+                assert!(seen.insert(*w), "{w} twice in {role:?}");
+                assert_eq!(w.to_lowercase(), *w, "{w} not in lower case");
+            }
+        }
+        // Issuer stops are compared folded.
+        assert!(words(WordRole::IssuerStop).iter().all(|w| fold(w) == *w));
+        assert!(words(WordRole::IssuerStop).contains(&"quy"));
+        assert!(words(WordRole::LawStop).contains(&"của"));
+        assert!(words(WordRole::NotLawName).contains(&"định"));
+        // Every row has a known role.
+        assert_eq!(rows(WORDS).count(), [WordRole::IssuerStop, WordRole::LawStop, WordRole::LawStopPrinted, WordRole::NotLawName].iter().map(|r| words(*r).len()).sum::<usize>());
+    }
+
+    #[test]
+    fn chữ_viết_tắt_của_loại() {
+        assert_eq!(by_abbreviation("QĐ").map(|t| t.name), Some("Quyết định"));
+        assert_eq!(by_abbreviation("NQ").map(|t| t.name), Some("Nghị quyết"));
+        assert_eq!(by_abbreviation("TTLT").map(|t| t.name), Some("Thông tư liên tịch"));
+        assert!(by_abbreviation("qđ").is_none());
+        assert!(by_abbreviation("UBND").is_none());
+        let mut seen = std::collections::HashSet::new();
+        for t in types() {
+            for a in &t.abbreviations {
+                assert!(a.chars().all(|c| c.is_uppercase()), "{a} is not in capitals");
+                assert!(seen.insert(*a), "{a} twice");
+            }
         }
     }
 
