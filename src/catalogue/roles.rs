@@ -35,6 +35,13 @@ pub fn keywords() -> &'static [(Option<Role>, &'static str)] {
     })
 }
 
+/// The keywords padded with a space on each side, for whole-word search in [`folded_words`]
+/// output (built once: formatting them per title was most of the cost of reading roles).
+fn padded_keywords() -> &'static [(Option<Role>, String)] {
+    static TABLE: OnceLock<Vec<(Option<Role>, String)>> = OnceLock::new();
+    TABLE.get_or_init(|| keywords().iter().map(|&(role, kw)| (role, format!(" {kw} "))).collect())
+}
+
 /// Words at the start of a title in which a role keyword must begin.
 const LEAD_WORDS: usize = 8;
 
@@ -66,9 +73,9 @@ pub fn role_of(title: &str) -> Option<Role> {
     // A heading names its subject up front; a keyword deep in a long title ("… có thành tích
     // trong việc thực hiện nhiệm vụ") is part of a sentence, not the section's role.
     let lead_end = hay.match_indices(' ').nth(LEAD_WORDS).map_or(hay.len(), |(i, _)| i);
-    let mut hits: Vec<(usize, std::cmp::Reverse<usize>, Option<Role>)> = keywords()
+    let mut hits: Vec<(usize, std::cmp::Reverse<usize>, Option<Role>)> = padded_keywords()
         .iter()
-        .filter_map(|&(role, kw)| hay.find(&format!(" {kw} ")).map(|at| (at, std::cmp::Reverse(kw.len()), role)))
+        .filter_map(|(role, kw)| hay.find(kw.as_str()).map(|at| (at, std::cmp::Reverse(kw.len() - 2), *role)))
         .filter(|&(at, _, _)| at < lead_end)
         .collect();
     crate::sort::sort_by_key(&mut hits, |&(at, len, _)| (at, len));
@@ -94,11 +101,11 @@ pub fn role_of(title: &str) -> Option<Role> {
 /// Used for role labels inside the text that the outline does not hold as headings.
 pub fn leading_role(label: &str) -> Option<Option<Role>> {
     let hay = folded_words(label);
-    keywords()
+    padded_keywords()
         .iter()
-        .filter(|(_, kw)| hay.starts_with(&format!(" {kw} ")))
+        .filter(|(_, kw)| hay.starts_with(kw.as_str()))
         .max_by_key(|(_, kw)| kw.len())
-        .map(|&(role, _)| role)
+        .map(|(role, _)| *role)
 }
 
 #[cfg(test)]

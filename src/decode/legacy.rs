@@ -595,7 +595,9 @@ fn marked_valid(s: &str) -> usize {
 /// ("có" in a run that claims .VnTime). Unicode "®" is never turned into "đ" here unless the
 /// caller says the run is TCVN3.
 pub fn reread(text: &str, enc: Encoding) -> Option<String> {
-    reread_mapped(text, enc).map(|(s, _)| s)
+    // The container readers call this several times per paragraph (the font's encoding, the
+    // other one, then each run): no offset map to build (it was a third of a .doc parse).
+    reread_with(text, enc, None)
 }
 
 /// For one run of a container whose font names `font_enc`: re-read in that encoding; when the text
@@ -614,23 +616,38 @@ pub fn reread_run(text: &str, font_enc: Encoding) -> Option<(Encoding, String)> 
 
 /// [`reread`] with the map from the re-read text's bytes to `text`'s bytes.
 pub fn reread_mapped(text: &str, enc: Encoding) -> Option<(String, OffsetMap)> {
+    let mut map = OffsetMap::new();
+    let out = reread_with(text, enc, Some(&mut map))?;
+    Some((out, map))
+}
+
+/// [`reread`], filling `map` (output → `text` offsets) when one is given.
+fn reread_with(text: &str, enc: Encoding, mut map: Option<&mut OffsetMap>) -> Option<String> {
     if text.chars().any(|c| unicode_only_letter(c, true)) {
         return None;
     }
     let mut out = String::with_capacity(text.len() + text.len() / 4);
-    let mut map = OffsetMap::new();
     {
         let mut sink = Sink {
             out: &mut out,
-            map: Some(&mut map),
+            map: map.as_deref_mut(),
         };
         convert_segments(text, enc, true, 0, &mut sink);
     }
-    map.finish(out.len(), text.len());
-    if out != text && marked_valid(text) > marked_valid(&out) {
-        return None; // right as it is
+    if let Some(map) = map {
+        map.finish(out.len(), text.len());
     }
-    Some((out, map))
+    // Right as it is when the text as stored has more valid marked syllables (counted first:
+    // mojibake usually has none, and then the reading needs no count).
+    if out != text {
+        // …and the reading's count stops as soon as it matches the stored one.
+        let stored = marked_valid(text);
+        let read = words(&out).filter(|w| !w.is_ascii() && is_syllable(w)).take(stored).count();
+        if stored > read {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 /// Re-reads `text` line by line in `enc` (see [`reread`]): a line that holds Unicode-only letters,

@@ -82,7 +82,10 @@ pub struct Candidate {
     /// Centrality ranks sentences that already say something; it does not make a point of a
     /// sentence with no result, figure or cue.
     pub evidence: f64,
-    /// Why: "figures", "comparison", "lead", cue phrases…
+    /// Cue phrases found (written out as "cue:…" in [`Candidate::reasons`] — only for the
+    /// sentences chosen: formatting them for every candidate cost more than scoring them).
+    pub cues: Vec<&'static str>,
+    /// Why, besides its cues: "figures", "comparisons", "lead", "central"…
     pub why: Vec<String>,
     /// Role of the innermost section holding it.
     pub role: Option<Role>,
@@ -103,6 +106,13 @@ pub struct Candidate {
     words: Vec<u64>,
     /// Number of words.
     len: usize,
+}
+
+impl Candidate {
+    /// Why it scored: its cue phrases ("cue:…"), then the other reasons, as shown in `why`.
+    pub fn reasons(&self) -> Vec<String> {
+        self.cues.iter().map(|c| format!("cue:{c}")).chain(self.why.iter().cloned()).collect()
+    }
 }
 
 /// The body's byte range: from the end of the document head (`head_end`, the line after the
@@ -433,7 +443,7 @@ pub fn candidates(
         if found.iter().any(|c| cues::is_veto(c)) || padded.starts_with(" trong do ") {
             continue;
         }
-        let mut why: Vec<String> = found.iter().map(|c| format!("cue:{c}")).collect();
+        let mut why: Vec<String> = Vec::new();
         let first = figs.partition_point(|f| f.span.start < span.start);
         let inside: Vec<&Figure> =
             figs[first..].iter().take_while(|f| f.span.start < span.end).filter(|f| contains(span, f.span)).copied().collect();
@@ -495,7 +505,7 @@ pub fn candidates(
         let owed = theme.is_some_and(|t| themes[t].owed_a_point());
         let in_assessment = theme.is_some_and(|t| themes[t].assessed);
         let judged = theme.is_some_and(|t| themes[t].judgement());
-        out.push(Candidate { sentence: s, span, score, evidence: score, why, role, top, theme, owed, judged, in_assessment, stop, words, len: n_words });
+        out.push(Candidate { sentence: s, span, score, evidence: score, cues: found, why, role, top, theme, owed, judged, in_assessment, stop, words, len: n_words });
     }
     centrality(&mut out);
     out
@@ -507,50 +517,73 @@ pub const CENTRAL_WEIGHT: f64 = 6.0;
 /// For each candidate, the tf·idf weight of the distinct words of the window of its theme's
 /// candidates that starts at it and holds at most [`MAX_PASSAGE_WORDS`] words (at least itself).
 fn window_sums(cands: &[Candidate]) -> Vec<f64> {
-    use std::collections::HashMap;
     let n = cands.len() as f64;
-    let mut df: HashMap<u64, u32> = HashMap::new();
-    let mut tf: HashMap<(usize, u64), u32> = HashMap::new();
-    for c in cands.iter() {
-        for &w in &c.words {
-            *df.entry(w).or_default() += 1;
+    // Dense ids for the word hashes, and document / theme frequencies, in one pass each; the
+    // sliding window below then counts in vectors (hashing in its inner loop was most of the
+    // summary's cost on long legacy documents).
+    let mut ids: WordMap<u64, usize> = WordMap::default();
+    let cand_ids: Vec<Vec<usize>> = cands
+        .iter()
+        .map(|c| {
+            c.words
+                .iter()
+                .map(|&w| {
+                    let next = ids.len();
+                    *ids.entry(w).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
+    let mut df = vec![0u32; ids.len()];
+    let mut tf: WordMap<(usize, usize), u32> = WordMap::default();
+    for (c, ws) in cands.iter().zip(&cand_ids) {
+        for &w in ws {
+            df[w] += 1;
             if let Some(t) = c.theme {
                 *tf.entry((t, w)).or_default() += 1;
             }
         }
     }
-    let weight = |t: usize, w: u64| {
-        f64::from(tf.get(&(t, w)).copied().unwrap_or(0)) * ln(n / f64::from(df.get(&w).copied().unwrap_or(1)))
-    };
+    // Each candidate's words weighed for its theme, in the order of `cand_ids`.
+    let weights: Vec<Vec<f64>> = cands
+        .iter()
+        .zip(&cand_ids)
+        .map(|(c, ws)| match c.theme {
+            Some(t) => ws
+                .iter()
+                .map(|&w| f64::from(tf.get(&(t, w)).copied().unwrap_or(0)) * ln(n / f64::from(df[w].max(1))))
+                .collect(),
+            None => Vec::new(),
+        })
+        .collect();
     // The passage a candidate stands for (see [`passage`]) is about MAX_PASSAGE_WORDS words from
     // it on, so its centrality is that of the window of candidates starting at it. A theme's
     // candidates are consecutive (themes are disjoint and in document order): two pointers.
     let mut raw = vec![0.0f64; cands.len()];
+    let mut counts = vec![0u32; ids.len()];
     let mut i = 0;
     while i < cands.len() {
         let theme = cands[i].theme;
         let j = i + cands[i..].iter().take_while(|c| c.theme == theme).count();
-        if let Some(t) = theme {
-            let mut counts: HashMap<u64, u32> = HashMap::new();
+        if theme.is_some() {
             let (mut sum, mut words, mut r) = (0.0f64, 0usize, i);
             for l in i..j {
                 while r < j && (r == l || words + cands[r].len <= MAX_PASSAGE_WORDS) {
-                    for &w in &cands[r].words {
-                        let k = counts.entry(w).or_default();
-                        if *k == 0 {
-                            sum += weight(t, w);
+                    for (&w, &wt) in cand_ids[r].iter().zip(&weights[r]) {
+                        if counts[w] == 0 {
+                            sum += wt;
                         }
-                        *k += 1;
+                        counts[w] += 1;
                     }
                     words += cands[r].len;
                     r += 1;
                 }
                 raw[l] = sum;
-                for &w in &cands[l].words {
-                    if let Some(k) = counts.get_mut(&w) {
-                        *k -= 1;
-                        if *k == 0 {
-                            sum -= weight(t, w);
+                for (&w, &wt) in cand_ids[l].iter().zip(&weights[l]) {
+                    if counts[w] > 0 {
+                        counts[w] -= 1;
+                        if counts[w] == 0 {
+                            sum -= wt;
                         }
                     }
                 }
@@ -561,6 +594,36 @@ fn window_sums(cands: &[Candidate]) -> Vec<f64> {
     }
     raw
 }
+
+/// Hashing for keys that are hashes or small indices already (FxHash's mix): the default
+/// SipHash cost more than the work it indexed.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.add(x);
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.add(x as u64);
+    }
+}
+
+type WordMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
 
 /// Adds how central each candidate is to its theme: the sum, over its distinct words, of how
 /// many sentences of the theme use the word times the word's inverse document frequency
@@ -645,7 +708,7 @@ fn is_date_tail(before: &[u8]) -> bool {
 pub const SIZE_WEIGHT: f64 = 2.0;
 
 /// Chooses the key points (module docs, steps 3–4).
-pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
+pub fn select(doc: &Doc, cands: Vec<Candidate>) -> Vec<KeyPoint> {
     let n = cands.len();
     if n == 0 {
         return Vec::new();
@@ -724,14 +787,13 @@ pub fn select(doc: &Doc, mut cands: Vec<Candidate>) -> Vec<KeyPoint> {
         .into_iter()
         .zip(ranges)
         .map(|(k, range)| {
-            let c = std::mem::take(&mut cands[k].why);
             let cand = &cands[k];
             KeyPoint {
                 text: doc.text[range.clone()].to_owned(),
                 span: doc.span(range),
                 role: cand.role,
                 score: (cand.score * 100.0).round() / 100.0,
-                why: c,
+                why: cand.reasons(),
             }
         })
         .collect()
@@ -1056,6 +1118,7 @@ mod tests {
             span: Span { start: 0, end: 0 },
             score: 1.0,
             evidence: 1.0,
+            cues: Vec::new(),
             why: Vec::new(),
             role: None,
             top: None,

@@ -91,7 +91,7 @@ fn digests(input: &SummaryInput, cands: &[key_points::Candidate]) -> Vec<Section
                 span: c.span,
                 role: c.role,
                 score: (c.score * 100.0).round() / 100.0,
-                why: c.why.clone(),
+                why: c.reasons(),
             });
             let mut figs: Vec<(bool, u32)> = input
                 .figures
