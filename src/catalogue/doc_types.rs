@@ -77,7 +77,7 @@ pub fn without_prefix(line: &str) -> Option<&str> {
     let t = line.trim();
     let (first, rest) = t.split_once(char::is_whitespace)?;
     let first = first.to_lowercase();
-    prefixes().iter().any(|p| *p == first).then(|| rest.trim())
+    prefixes().contains(&first).then(|| rest.trim())
 }
 
 /// The family of a type name when only one family uses it ("Luật", "Nghị định" are state; "Quy
