@@ -290,6 +290,10 @@ pub struct ComplianceItem {
     pub status: ComplianceStatus,
     /// Explanation in Vietnamese.
     pub message: String,
+    /// Why the verdict cannot be trusted, in Vietnamese, or null: a copy from a legal-text
+    /// database (LAWDATA) drops the Quốc hiệu, the place, the signature and the Nơi nhận, so
+    /// their absence there says nothing about the original.
+    pub note: Option<String>,
 }
 
 /// Verdict of a compliance check.

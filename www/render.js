@@ -397,6 +397,7 @@ export function renderCompliance(ctx, md) {
             ' ',
             el('span', { class: `badge status-badge status-${status}`, text: label(ctx, 'compliance.status', c.status ?? '—') }),
             hasText(c.message) ? el('span', { class: 'check-message', text: c.message }) : null,
+            hasText(c.note) ? el('span', { class: 'check-message check-note muted', text: c.note }) : null,
           ),
         );
       }),

@@ -63,6 +63,31 @@ pub fn by_code(code: &str, family: Option<Family>) -> Option<&'static DocTypeEnt
     choose(all().iter().filter(|e| fold(e.code) == folded).collect(), family)
 }
 
+static PREFIXES: &str = include_str!("../../data/doc-type-prefixes.tsv");
+
+/// Words printed before a type name that keep the type ("Bản" in "BẢN QUY ĐỊNH"), lowercase.
+fn prefixes() -> &'static [String] {
+    static TABLE: OnceLock<Vec<String>> = OnceLock::new();
+    TABLE.get_or_init(|| rows(PREFIXES).filter_map(|r| r.first().map(|w| w.to_lowercase())).collect())
+}
+
+/// The heading without a prefix word that keeps the type ("BẢN QUY ĐỊNH" → "QUY ĐỊNH"), if it
+/// has one. The printed word is compared (diacritics count): "BAN" is not "BẢN".
+pub fn without_prefix(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let (first, rest) = t.split_once(char::is_whitespace)?;
+    let first = first.to_lowercase();
+    prefixes().contains(&first).then(|| rest.trim())
+}
+
+/// The family of a type name when only one family uses it ("Luật", "Nghị định" are state; "Quy
+/// định" is used by both, so it says nothing).
+pub fn family_of_name(name: &str) -> Option<Family> {
+    let mut fams = all().iter().filter(|e| e.name == name).map(|e| e.family);
+    let first = fams.next()??;
+    fams.all(|f| f == Some(first)).then_some(first)
+}
+
 /// The type named exactly by a heading line (folded comparison: "BÁO CÁO", "BAO CAO", "Báo cáo").
 pub fn by_heading(line: &str, family: Option<Family>) -> Option<&'static DocTypeEntry> {
     let f = fold(line.trim());
@@ -85,6 +110,19 @@ mod tests {
                 assert!(!clash, "code {} twice for the same family", a.code);
             }
         }
+    }
+
+    #[test]
+    fn tiền_tố_tên_loại_và_họ_của_tên_loại() {
+        assert!(!prefixes().is_empty());
+        assert_eq!(without_prefix("BẢN QUY ĐỊNH"), Some("QUY ĐỊNH"));
+        assert_eq!(without_prefix("Bản Quy định"), Some("Quy định"));
+        assert_eq!(without_prefix("BAN CHỈ ĐẠO"), None);
+        assert_eq!(without_prefix("QUY ĐỊNH"), None);
+        assert_eq!(family_of_name("Luật"), Some(Family::State));
+        assert_eq!(family_of_name("Nghị định"), Some(Family::State));
+        assert_eq!(family_of_name("Quy định"), None);
+        assert_eq!(family_of_name("Báo cáo"), None);
     }
 
     #[test]

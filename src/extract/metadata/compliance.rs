@@ -4,7 +4,7 @@
 //! message in Vietnamese. Components that text cannot show (seal, handwritten signature) are not
 //! listed.
 
-use super::head::{type_code, HeadFound};
+use super::head::{type_code, DatabaseCopy, HeadFound};
 use super::tail::TailFound;
 use crate::catalogue::doc_types;
 use crate::catalogue::issuers;
@@ -13,7 +13,22 @@ use crate::fold::fold;
 use crate::report::{ComplianceItem, ComplianceStatus as S, Family, Metadata};
 
 fn item(component: &str, status: S, message: impl Into<String>) -> ComplianceItem {
-    ComplianceItem { component: component.to_owned(), status, message: message.into() }
+    ComplianceItem { component: component.to_owned(), status, message: message.into(), note: None }
+}
+
+/// Components a legal-text database drops when it copies a document (it prints one header
+/// sentence instead of the letterhead, and often cuts the signature and the Nơi nhận): their
+/// absence from such a copy cannot be judged.
+const DROPPED_BY_DATABASES: [&str; 5] = ["Quốc hiệu và Tiêu ngữ", "Địa danh và thời gian ban hành", SIGNATURE_STATE, SIGNATURE_PARTY, "Nơi nhận"];
+const SIGNATURE_STATE: &str = "Chức vụ, họ tên người có thẩm quyền";
+const SIGNATURE_PARTY: &str = "Quyền hạn, chức vụ, họ tên người ký";
+
+/// The note on a component a database copy dropped.
+fn database_note(copy: &DatabaseCopy) -> String {
+    format!(
+        "Không đánh giá được trên bản này: đây là bản sao từ cơ sở dữ liệu văn bản (dòng đầu \"{} của {} số … ngày …\" thay cho phần đầu theo thể thức), thường đã bỏ Quốc hiệu, Tiêu ngữ, địa danh, chữ ký và nơi nhận của bản gốc.",
+        copy.doc_type, copy.issuer
+    )
 }
 
 /// The checklist; empty when the text shows no sign of being an administrative document.
@@ -42,6 +57,11 @@ pub(super) fn check(md: &Metadata, head: &HeadFound, tail: &TailFound) -> Vec<Co
     // 3. Số, ký hiệu.
     let c = "Số, ký hiệu";
     out.push(match (&md.number_symbol, head.number_sep) {
+        (None, _) if head.attached_to.is_some() => item(
+            c,
+            S::Ok,
+            format!("Văn bản ban hành kèm theo văn bản khác không có số, ký hiệu riêng ({}).", head.attached_to.as_deref().unwrap_or("")),
+        ),
         (None, _) => item(c, S::Missing, "Không thấy số, ký hiệu văn bản (\"Số: …\")."),
         (Some(ns), Some(sep)) if party && sep == '/' => item(c, S::Malformed, format!("Văn bản của Đảng ghi số và ký hiệu nối bằng gạch ngang (\"139-KH/HU\"); ở đây là \"{ns}\".")),
         (Some(ns), Some(sep)) if !party && sep == '-' => item(c, S::Malformed, format!("Văn bản hành chính ghi số và ký hiệu nối bằng gạch chéo (\"7763/BC-UBND\"); ở đây là \"{ns}\".")),
@@ -52,6 +72,7 @@ pub(super) fn check(md: &Metadata, head: &HeadFound, tail: &TailFound) -> Vec<Co
     let c = "Địa danh và thời gian ban hành";
     out.push(match (&md.date, &head.date_raw) {
         (None, _) => item(c, S::Missing, "Không thấy địa danh và ngày tháng năm ban hành (\"…, ngày … tháng … năm …\")."),
+        (Some(d), _) if head.date_adopted => item(c, S::Ok, format!("Văn bản quy phạm do Quốc hội thông qua: ngày thông qua ({d}) ghi ở câu cuối văn bản, không có dòng địa danh.")),
         (Some(_), _) if md.place.is_none() => item(c, S::Malformed, "Có ngày ban hành nhưng không thấy địa danh đứng trước."),
         (Some(_), Some((d, m))) if !party && !head.date_dashes => date_padding(d, m),
         (Some(_), _) => item(c, S::Ok, "Có địa danh và ngày ban hành."),
@@ -72,7 +93,7 @@ pub(super) fn check(md: &Metadata, head: &HeadFound, tail: &TailFound) -> Vec<Co
     });
 
     // 6. Chức vụ, họ tên người ký (and quyền hạn ký).
-    let c = if party { "Quyền hạn, chức vụ, họ tên người ký" } else { "Chức vụ, họ tên người có thẩm quyền" };
+    let c = if party { SIGNATURE_PARTY } else { SIGNATURE_STATE };
     out.push(signature_item(c, md, party));
 
     // 7. Nơi nhận.
@@ -86,6 +107,11 @@ pub(super) fn check(md: &Metadata, head: &HeadFound, tail: &TailFound) -> Vec<Co
     } else {
         item(c, S::Missing, "Không thấy mục \"Nơi nhận\" ở cuối văn bản.")
     });
+    if let Some(copy) = &head.database {
+        for it in out.iter_mut().filter(|it| it.status != S::Ok && DROPPED_BY_DATABASES.contains(&it.component.as_str())) {
+            it.note = Some(database_note(copy));
+        }
+    }
     out
 }
 

@@ -30,6 +30,24 @@ pub(super) struct HeadFound {
     pub date_start: Option<usize>,
     /// Some letterhead line was found (issuer, motto, number or date).
     pub letterhead: bool,
+    /// The head is a legal-text database's header sentence ("Thông tư của Bộ Tài chính số …
+    /// ngày …"): the copy dropped the Quốc hiệu, the place, and often the signature and Nơi nhận.
+    pub database: Option<DatabaseCopy>,
+    /// The note under the trích yếu of a document issued with another one ("(Ban hành kèm theo
+    /// Quyết định số 522/2002/QĐ.UB ngày 07/3/2002 của UBND tỉnh An Giang)"), as printed: such a
+    /// document has no number of its own (Nghị định 30/2020 Phụ lục I).
+    pub attached_to: Option<String>,
+    /// The date is the adoption date of a law, read from its closing sentence ("Luật này đã được
+    /// Quốc hội … thông qua ngày …"): a law prints no place-and-date line.
+    pub date_adopted: bool,
+}
+
+/// What the compliance check says about a database copy.
+#[derive(Debug)]
+pub(super) struct DatabaseCopy {
+    /// Type name and issuer of the header sentence.
+    pub doc_type: &'static str,
+    pub issuer: String,
 }
 
 /// Regexes over folded cells. Each says what it reads.
@@ -77,7 +95,7 @@ fn patterns() -> &'static Patterns {
             date_dashes: re(r"(?:^|,|\s)\s*ng[a-z]{1,2}y\s+([0-9]{1,2})\s*[-/.]\s*([0-9]{1,2})\s*[-/.]\s*([0-9]{4})[^0-9A-Za-z_]*$"),
             kinh_gui: re(r"^k[i1l]nh\s*g[a-z]{1,3}\s*:?"),
             vv: re(r"^v\s*/\s*v(?-u:\b)"),
-            rule: re(r"^[-_=*.~\s]+$"),
+            rule: re(r"^[-_=*.~|\s]+$"),
             numbered: re(r"^(?:[IVXL]+|[0-9]{1,2}|[a-zđ])\s*[.)]\s"),
             division: re(r"^(?:chuong|phan|dieu|muc)\s+(?:[ivxl]+|[0-9]+)(?-u:\b)"),
             weekday: re(r"^(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)$"),
@@ -93,6 +111,14 @@ const HEADING_CHARS: usize = 60;
 const ISSUER_LINES: usize = 8;
 /// Lines of a trích yếu or of a "V/v" subject.
 const SUBJECT_LINES: usize = 6;
+/// Longest trích yếu (chars). Normative texts name what they amend in full ("Bổ sung và sửa đổi
+/// một số điểm của Thông tư số 40/2000/TT-BTC … về việc miễn thuế nhập khẩu đối với nguyên vật
+/// liệu", 230 chars); the trích yếu ends at the body, not at a length, and this only bounds a
+/// head whose body never starts.
+const MAX_SUBJECT_CHARS: usize = 600;
+/// A line at least this long (chars) that ends a sentence is a paragraph of the body, not a line
+/// of the trích yếu (which is a title: no final full stop, and wrapped lines are shorter).
+const BODY_SENTENCE_CHARS: usize = 120;
 /// Lines of a Kính gửi list.
 const RECIPIENT_LINES: usize = 30;
 
@@ -138,6 +164,7 @@ pub(super) fn read(doc: &Doc, lines: usize, md: &mut Metadata, diags: &mut Vec<D
     let mut heading_at = find_heading(doc, &all, md.family);
     let number_limit = heading_at.map_or(lines, |(i, _)| i + 1);
     let mut number_cell: Option<(usize, usize)> = None; // (line, byte end of the symbol)
+    let mut family_from_number = false;
     'number: for c in all.iter().take(number_limit).flatten() {
         let f = &c.folded.text;
         // Without its colon, "Số" must be capitalised: body lines start with "số 04/1998/QH10 …".
@@ -159,6 +186,7 @@ pub(super) fn read(doc: &Doc, lines: usize, md: &mut Metadata, diags: &mut Vec<D
         if md.family.is_none() {
             // Party symbols put a hyphen after the number ("139-KH/HU"), state ones a slash.
             md.family = Some(if sep_char == '-' { Family::Party } else { Family::State });
+            family_from_number = true;
         }
         break 'number;
     }
@@ -233,6 +261,26 @@ pub(super) fn read(doc: &Doc, lines: usize, md: &mut Metadata, diags: &mut Vec<D
             let [c] = cs.as_slice() else { return None };
             heading_by_name(c, c.text(doc), md.family).map(|e| (i, e))
         });
+        // The number is read above the heading only: one below it is in the note of a document
+        // issued with another ("(Ban hành kèm theo Quyết định số: 522/2002/QĐ.UB …)").
+        if let (Some((h, _)), Some((n, _))) = (heading_at, number_cell) {
+            if n > h {
+                md.number_symbol = None;
+                md.number = None;
+                md.symbol = None;
+                found.number_sep = None;
+                number_cell = None;
+                if family_from_number {
+                    md.family = None;
+                }
+                diags.push(doc.diagnostic(
+                    Severity::Info,
+                    "metadata.numberSymbol.missing",
+                    "Không tìm thấy số, ký hiệu văn bản (dòng \"Số: …\") ở phần đầu văn bản.".into(),
+                    None,
+                ));
+            }
+        }
     }
 
     // The database header sentence ("Thông tư của Bộ Tài chính số 172/1998/TT/BTC ngày …
@@ -246,6 +294,7 @@ pub(super) fn read(doc: &Doc, lines: usize, md: &mut Metadata, diags: &mut Vec<D
         .filter(|h| first_regular.is_none_or(|l| l >= h.line));
     if let Some(h) = &db {
         fill_from_database(h, md, &mut found);
+        found.database = Some(DatabaseCopy { doc_type: h.doc_type.name, issuer: h.issuer.clone() });
         diags.retain(|d| !(d.code == "metadata.numberSymbol.missing" && md.number_symbol.is_some()) && !(d.code == "metadata.date.missing" && md.date.is_some()));
         let at = doc.seg.lines.get(h.line).map(|l| l.start..doc.seg.lines.get(h.next.saturating_sub(1)).map_or(l.end, |e| e.end));
         diags.push(doc.diagnostic(
@@ -321,9 +370,26 @@ pub(super) fn read(doc: &Doc, lines: usize, md: &mut Metadata, diags: &mut Vec<D
         md.doc_type = Some(doc_type(e));
         found.heading = Some(e);
         found.heading_line = Some(line);
-        let (subject, next) = subject_after(doc, line);
+        let (subject, next) = subject_after(doc, line, md.issuer.name.as_deref());
+        // Reflow may have joined the note "(Ban hành kèm theo …)" to the trích yếu.
+        let (subject, joined_note) = match subject {
+            Some(s) => match attached_in(&s) {
+                Some((k, note)) => (Some(s[..k].trim_end().to_owned()), Some(note)),
+                None => (Some(without_note(&s)), None),
+            },
+            None => (None, None),
+        };
+        if md.number_symbol.is_none() {
+            found.attached_to = joined_note;
+        }
         md.subject = subject;
         body_start = body_start.max(next);
+        if md.subject.is_some() && md.number_symbol.is_none() && found.attached_to.is_none() {
+            if let Some((note, after)) = attached_note(doc, next.saturating_sub(1)) {
+                found.attached_to = Some(note);
+                body_start = body_start.max(after);
+            }
+        }
     }
     if md.subject.is_none() {
         let vv = all.iter().take(number_limit.max(body_start + 1).min(lines)).flatten().find(|c| p.vv.is_match(&c.folded.text));
@@ -383,6 +449,15 @@ pub(super) fn read(doc: &Doc, lines: usize, md: &mut Metadata, diags: &mut Vec<D
         }
         body_start = body_start.max(j);
         break;
+    }
+    // No motto and no number told the family: a type only one family issues ("Luật", "Nghị
+    // định" are state), or the kind of the issuing body ("Ủy ban nhân dân" is state), does.
+    if md.family.is_none() {
+        md.family = md
+            .doc_type
+            .as_ref()
+            .and_then(|t| doc_types::family_of_name(&t.name))
+            .or_else(|| md.issuer.name.as_deref().and_then(issuers::body_prefix).and_then(|b| b.family));
     }
     found.body_start = body_start;
     if found.heading_line.is_none() {
@@ -471,7 +546,9 @@ fn find_heading(doc: &Doc, all: &[Vec<Cell>], family: Option<Family>) -> Option<
 /// ("NGHỊ ĐỊNH CỦA CHÍNH PHỦ", "quyết định của bộ trưởng bộ tài chính").
 fn heading_by_name(c: &Cell, text: &str, family: Option<Family>) -> Option<&'static DocTypeEntry> {
     let bare = c.folded.text.split(" cua ").next().unwrap_or("");
-    doc_types::by_heading(text, family).or_else(|| (bare.len() < c.folded.text.len()).then(|| doc_types::by_heading(bare, family)).flatten())
+    doc_types::by_heading(text, family)
+        .or_else(|| (bare.len() < c.folded.text.len()).then(|| doc_types::by_heading(bare, family)).flatten())
+        .or_else(|| doc_types::without_prefix(text).and_then(|rest| doc_types::by_heading(rest, family)))
 }
 
 /// A heading matched up to OCR confusions, word by word (names of at least two words only, so a
@@ -670,10 +747,16 @@ pub(super) fn clean_entry(s: &str) -> String {
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The trích yếu under the heading line and the line after it. Blank lines between its lines are
+/// The trích yếu under the heading line (with any note reflow joined to it: see [`without_note`])
+/// and the line after it. Blank lines between its lines are
 /// allowed when the next line continues the sentence (starts in lower case, as PDF text does).
-fn subject_after(doc: &Doc, heading: usize) -> (Option<String>, usize) {
+///
+/// After a blank line, a short line ending with the issuer's name is the enacting authority of a
+/// normative text ("BỘ TRƯỞNG BỘ TÀI CHÍNH", printed "bộ trưởng bộ tài chính" where the legacy
+/// font lost its capitals), not a continuation.
+fn subject_after(doc: &Doc, heading: usize, issuer: Option<&str>) -> (Option<String>, usize) {
     let p = patterns();
+    let issuer = issuer.map(fold).filter(|f| !f.is_empty());
     let lines = &doc.seg.lines;
     let mut parts: Vec<&str> = Vec::new();
     let mut i = heading + 1;
@@ -694,7 +777,9 @@ fn subject_after(doc: &Doc, heading: usize) -> (Option<String>, usize) {
             || parts.first().is_some_and(|f| mostly_uppercase(f) != mostly_uppercase(t))
             || folded.starts_with('(')
             || p.numbered.is_match(t)
-            || t.chars().count() > 200
+            || body_sentence(t)
+            || parts.iter().map(|x| x.chars().count()).sum::<usize>() + t.chars().count() > MAX_SUBJECT_CHARS
+            || (!parts.is_empty() && blank_run > 0 && t.chars().count() <= HEADING_CHARS && issuer.as_deref().is_some_and(|f| folded.ends_with(f)))
             || (!parts.is_empty() && blank_run > 1)
             || (!parts.is_empty() && blank_run > 0 && !t.chars().next().is_some_and(char::is_lowercase));
         if stop {
@@ -707,7 +792,48 @@ fn subject_after(doc: &Doc, heading: usize) -> (Option<String>, usize) {
         next = i;
         blank_run = 0;
     }
-    ((!parts.is_empty()).then(|| without_note(&parts.join(" "))), next)
+    ((!parts.is_empty()).then(|| parts.join(" ")), next)
+}
+
+/// A line of the body rather than of the trích yếu: a long line ending a sentence.
+fn body_sentence(t: &str) -> bool {
+    t.chars().count() >= BODY_SENTENCE_CHARS && t.ends_with(['.', ':', ';']) && !t.ends_with("./")
+}
+
+/// Lines of the note "(Ban hành kèm theo …)" under a trích yếu.
+const NOTE_LINES: usize = 4;
+
+/// The note at line `i` saying the document was issued with another ("(Ban hành kèm theo Quyết
+/// định số … ngày … của …)", "(Kèm theo …)"), its lines joined without the parentheses, and the
+/// line after it.
+fn attached_note(doc: &Doc, i: usize) -> Option<(String, usize)> {
+    let lines = &doc.seg.lines;
+    let first = lines.get(i)?.text(doc.text).trim();
+    if !first.starts_with('(') || !fold(first).contains("kem theo") {
+        return None;
+    }
+    let mut parts = vec![first];
+    let mut j = i + 1;
+    while !parts.last().is_some_and(|t| t.contains(')')) && j < lines.len() && parts.len() < NOTE_LINES {
+        let t = lines[j].text(doc.text).trim();
+        if t.is_empty() {
+            break;
+        }
+        parts.push(t);
+        j += 1;
+    }
+    let joined = parts.join(" ");
+    let inner = joined.trim_start_matches('(').split(')').next().unwrap_or("").trim();
+    let inner = inner.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!inner.is_empty()).then_some((inner, j))
+}
+
+/// A note "(Ban hành kèm theo …)" ending `s`: where it starts, and its text without parentheses.
+fn attached_in(s: &str) -> Option<(usize, String)> {
+    let t = s.trim_end().strip_suffix(')')?;
+    let k = t.rfind(" (")?;
+    let inner = t[k + 2..].trim();
+    (fold(inner).contains("kem theo") && !inner.contains('(')).then(|| (k, inner.to_owned()))
 }
 
 /// The subject without a trailing parenthesised note that reflow may have joined to it

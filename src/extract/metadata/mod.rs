@@ -245,17 +245,35 @@ pub fn extract(doc: &Doc) -> Extracted {
     let mut md = Metadata::default();
     let mut diags = Vec::new();
     let lines = doc.seg.lines.len().min(HEAD_LINES);
-    let found = head::read(doc, lines, &mut md, &mut diags);
+    let mut found = head::read(doc, lines, &mut md, &mut diags);
     let tail = tail::read(doc, found.body_start, &mut md);
     if md.doc_type.is_none() {
         if let Some((e, at)) = tail::closing_type(doc, found.body_start) {
             md.doc_type = Some(head::doc_type(e));
+            if md.family.is_none() {
+                md.family = crate::catalogue::doc_types::family_of_name(e.name);
+            }
             diags.push(doc.diagnostic(
                 Severity::Info,
                 "metadata.docType.fromClosing",
                 format!("Không thấy dòng tên loại văn bản; loại \"{}\" suy ra từ câu kết \"Trên đây là …\".", e.name),
                 Some(at),
             ));
+        }
+    }
+    if md.date.is_none() {
+        let type_name = md.doc_type.as_ref().map(|t| t.name.clone());
+        if let Some((iso, raw, at)) = tail::adoption_date(doc, found.body_start, type_name.as_deref()) {
+            diags.retain(|d| d.code != "metadata.date.missing");
+            diags.push(doc.diagnostic(
+                Severity::Info,
+                "metadata.date.adopted",
+                format!("Không có dòng địa danh, ngày tháng năm; ngày ban hành là ngày thông qua ghi ở câu cuối văn bản ({iso})."),
+                Some(at),
+            ));
+            md.date = Some(iso);
+            found.date_raw = Some(raw);
+            found.date_adopted = true;
         }
     }
     if md.subject.is_none() && md.doc_type.is_some() {
@@ -286,6 +304,38 @@ mod tests {
         assert_eq!(iso_date("29", "2", "2023"), None);
         assert_eq!(iso_date("31", "4", "2023"), None);
         assert_eq!(iso_date("1", "13", "2023"), None);
+    }
+
+    /// Text as a legacy container gives it (lines kept; pasted text would be reflowed first).
+    fn extract_lines(t: &str) -> Metadata {
+        let seg = crate::segment::segment(t);
+        let index = crate::span::Utf16Index::new(t);
+        let folded = Folded::new(t, 0);
+        let doc = Doc { text: t, seg: &seg, index: &index, folded: &folded };
+        extract(&doc).metadata
+    }
+
+    #[test]
+    fn trích_yếu_không_nối_dòng_thẩm_quyền_mất_chữ_hoa() {
+        // "BỘ TRƯỞNG BỘ TÀI CHÍNH" under the trích yếu, printed in lower case by a legacy font:
+        // after a blank line, a short line ending with the issuer's name is the authority.
+        let t = "Bộ Tài chính\nSỐ: 12/2001/QĐ-BTC\nHà Nội, ngày 13 tháng 3 năm 2001\n\nquyết định của bộ trưởng bộ tài chính\nVề việc ban hành Chế độ kế toán áp dụng cho các đơn vị\n ngoài công lập hoạt động trong lĩnh vực Giáo dục, Y tế\n\n\tbộ trưởng bộ tài chính\n\n\t- Căn cứ Nghị định số 15/CP ngày 2/3/1993 của Chính phủ;\n";
+        let md = extract_lines(t);
+        assert_eq!(md.issuer.name.as_deref(), Some("Bộ Tài chính"));
+        assert_eq!(md.subject.as_deref(), Some("Về việc ban hành Chế độ kế toán áp dụng cho các đơn vị ngoài công lập hoạt động trong lĩnh vực Giáo dục, Y tế"));
+        // A continuation after a blank line that does not end with the issuer is still joined.
+        let t2 = t.replace("\tbộ trưởng bộ tài chính", "và các đơn vị sự nghiệp khác");
+        assert!(extract_lines(&t2).subject.is_some_and(|s| s.ends_with("Y tế và các đơn vị sự nghiệp khác")));
+    }
+
+    #[test]
+    fn ngày_thông_qua_của_luật() {
+        let t = "QUỐC HỘI\nLuật số: 18/2003/QH11\n\nLUẬT\nHợp tác xã\n\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về hợp tác xã.\n\nLuật này đã được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XI, kỳ họp thứ 4 thông qua ngày 26 tháng 11 năm 2003.\n";
+        let md = extract_lines(t);
+        assert_eq!(md.date.as_deref(), Some("2003-11-26"));
+        // Another document citing a law's adoption is not dated by it.
+        let t3 = "BÁO CÁO\nTình hình năm 2003\n\nLuật Hợp tác xã đã được Quốc hội thông qua ngày 26 tháng 11 năm 2003.\n";
+        assert_eq!(extract_lines(t3).date, None);
     }
 
     #[test]

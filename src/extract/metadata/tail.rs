@@ -36,6 +36,10 @@ struct Patterns {
     closing: Regex,
     /// An appendix after the signature ("Phụ lục", "(Kèm theo …").
     appendix: Regex,
+    /// The adoption sentence closing a law or resolution of the Quốc hội: "Luật này đã được Quốc
+    /// hội nước … khóa XI, kỳ họp thứ 4 thông qua ngày 26 tháng 11 năm 2003." (type word, then
+    /// day, month, year in words or with slashes).
+    adopted: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -47,6 +51,7 @@ fn patterns() -> &'static Patterns {
         authority: re(r"^(t\s*/\s*m|k\s*/\s*t|t\s*/\s*l|tuq|tm|kt|tl|q)(\.?\s+|[./]\s*)\S"),
         closing: re(&format!(r"{}\s+(\S+(?:\s+\S+){{0,3}})", ocr_regex("tren day la"))),
         appendix: re(r"^(?:ph[uw]\s+l[uw]c(?-u:\b)|\(\s*k[e]m\s+theo(?-u:\b))"),
+        adopted: re(r"(?:^|[^a-z])((?:bo\s+)?luat|phap\s+lenh|nghi\s+quyet|hien\s+phap)\s+nay\s+da\s+duoc\s+[^.;]{0,200}?thong\s+qua\s+(?:vao\s+)?ngay\s+([0-9]{1,2})(?:\s+thang\s+|\s*/\s*)([0-9]{1,2})(?:\s+nam\s+|\s*/\s*)([0-9]{4})"),
     })
 }
 
@@ -403,6 +408,38 @@ fn is_name(line: &str, after_title: bool) -> bool {
 }
 
 /// The type named by the closing sentence "Trên đây là <loại> …", the last one in the body.
+/// Non-blank lines at the end of the text searched for the adoption sentence of a law.
+const ADOPTION_LINES: usize = 40;
+
+/// The date a law or resolution was adopted, from its closing sentence ("Luật này đã được Quốc
+/// hội … thông qua ngày 26 tháng 11 năm 2003."): a Luật prints no place-and-date line, this is
+/// its date (Luật Ban hành văn bản quy phạm pháp luật 2015, Điều 61). The sentence must name
+/// `type_name` (folded), when the type is known. Returns the ISO date, the day and month as
+/// printed, and the sentence's span.
+pub(super) fn adoption_date(doc: &Doc, body_start: usize, type_name: Option<&str>) -> Option<(String, (String, String), Range<usize>)> {
+    let p = patterns();
+    let lines = &doc.seg.lines;
+    let want = type_name.map(fold);
+    let tail = (body_start.min(lines.len())..lines.len()).rev().filter(|&i| !lines[i].is_blank(doc.text)).take(ADOPTION_LINES);
+    for i in tail {
+        let l = &lines[i];
+        if l.end - l.start > crate::limits::MAX_HEAD_LINE_BYTES {
+            continue;
+        }
+        let f = crate::fold::Folded::new(l.text(doc.text), l.start);
+        let Some(c) = p.adopted.captures(&f.text) else { continue };
+        let (Some(kind), Some(d), Some(m), Some(y)) = (c.get(1), c.get(2), c.get(3), c.get(4)) else { continue };
+        let start = kind.start();
+        let kind: String = kind.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+        if want.as_deref().is_some_and(|w| w != kind) {
+            continue;
+        }
+        let Some(iso) = super::iso_date(d.as_str(), m.as_str(), y.as_str()) else { continue };
+        return Some((iso, (d.as_str().to_owned(), m.as_str().to_owned()), f.origin_range(start..y.end())));
+    }
+    None
+}
+
 pub(super) fn closing_type(doc: &Doc, body_start: usize) -> Option<(&'static DocTypeEntry, Range<usize>)> {
     let p = patterns();
     let lines = &doc.seg.lines;
