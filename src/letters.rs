@@ -116,8 +116,39 @@ pub fn mostly_capitals(s: &str) -> bool {
     upper + lower >= 2 && upper >= 4 * lower
 }
 
+/// `caps` (a catalogue entry in capitals) in the case `sample` was printed in: all capitals,
+/// every word capitalised ("Phó Giám Đốc"), the first word only ("Phó giám đốc"), or none.
+pub fn in_case_of(sample: &str, caps: &str) -> String {
+    let letters = || sample.chars().filter(|&c| is_letter(c));
+    if letters().all(is_upper) {
+        return caps.to_owned();
+    }
+    let capitalise = |w: &str| {
+        let lower = w.to_lowercase();
+        let mut cs = lower.chars();
+        cs.next().map(|c| c.to_uppercase().chain(cs).collect::<String>()).unwrap_or_default()
+    };
+    let words_capitalised = sample.split_whitespace().all(|w| w.chars().next().is_some_and(is_upper));
+    let first_capitalised = sample.trim_start().chars().next().is_some_and(is_upper);
+    caps.split(' ')
+        .enumerate()
+        .map(|(i, w)| if words_capitalised || (i == 0 && first_capitalised) { capitalise(w) } else { w.to_lowercase() })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
+    use super::in_case_of;
+
+    #[test]
+    fn viết_theo_kiểu_chữ_của_bản_in() {
+        assert_eq!(in_case_of("CHU TICH", "CHỦ TỊCH"), "CHỦ TỊCH");
+        assert_eq!(in_case_of("Pho Giam Doc", "PHÓ GIÁM ĐỐC"), "Phó Giám Đốc");
+        assert_eq!(in_case_of("Pho giam doc", "PHÓ GIÁM ĐỐC"), "Phó giám đốc");
+        assert_eq!(in_case_of("chu tich", "CHỦ TỊCH"), "chủ tịch");
+    }
+
     use super::*;
 
     #[test]

@@ -14,6 +14,7 @@ pub mod roles;
 pub mod signing;
 pub mod surnames;
 pub mod syllables;
+pub mod titles;
 pub mod units;
 
 /// Rows of a TSV catalogue: `#` comment lines and the header row skipped, fields split on tabs.

@@ -247,6 +247,18 @@ pub fn extract(doc: &Doc) -> Extracted {
     let lines = doc.seg.lines.len().min(HEAD_LINES);
     let mut found = head::read(doc, lines, &mut md, &mut diags);
     let tail = tail::read(doc, found.body_start, &mut md);
+    // OCR without diacritics: a signer's title that is a catalogue title gets its spelling back.
+    if let Some(sig) = md.signature.as_mut() {
+        if let Some(restored) = sig.title.as_deref().and_then(crate::catalogue::titles::restore_diacritics) {
+            diags.push(doc.diagnostic(
+                Severity::Info,
+                "metadata.diacriticsRestored",
+                format!("\"{}\" không có dấu (bản OCR); viết lại theo danh mục chức danh: \"{restored}\".", sig.title.as_deref().unwrap_or("")),
+                None,
+            ));
+            sig.title = Some(restored);
+        }
+    }
     if md.doc_type.is_none() {
         if let Some((e, at)) = tail::closing_type(doc, found.body_start) {
             md.doc_type = Some(head::doc_type(e));
