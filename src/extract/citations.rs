@@ -57,6 +57,20 @@ fn symbol_re() -> &'static Regex {
     )
 }
 
+/// Longest first part of a number split by a stray space ("số 3 7/2003/NĐ-CP"), in digits.
+const MAX_SPLIT_NUMBER_DIGITS: usize = 2;
+
+/// "Nghị định số 3 7/2003/NĐ-CP": a number split by a stray space — one or two digits between
+/// "số" (after a type word) and a symbol starting at folded offset `at`. Returns where the first
+/// digits start; the caller keeps the whole as the symbol ("37/2003/NĐ-CP").
+fn split_number_start(f: &str, at: usize) -> Option<usize> {
+    let ws = words_before(f, at, 2);
+    let [(_, so), (p, digits)] = ws[..] else { return None };
+    let one_space = f.get(p + digits.len()..at) == Some(" ");
+    let short = (1..=MAX_SPLIT_NUMBER_DIGITS).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+    (one_space && short && is_so(so) && type_before(f, p).is_some_and(|(t, _)| !t.numberless)).then_some(p)
+}
+
 /// Most slashless symbols read in one document (bounds the search).
 const MAX_SLASHLESS_SYMBOLS: usize = 1000;
 
@@ -671,9 +685,13 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
     let mut symbols: Vec<(Range<usize>, bool)> = symbol_re().find_iter(&masked).map(|m| (m.range(), false)).collect();
     symbols.extend(slashless_symbols(&masked).into_iter().map(|r| (r, true)));
     crate::sort::sort_by_key(&mut symbols, |(r, _)| r.start);
-    for (m, slashless) in symbols {
+    for (mut m, slashless) in symbols {
+        let mut fs = back(m.start);
+        if let Some(p) = split_number_start(f, fs).filter(|_| masked[m.clone()].contains('/')) {
+            m.start = fold.origin(p);
+            fs = p;
+        }
         let raw_sym = &masked[m.clone()];
-        let fs = back(m.start);
         let typed = type_before(f, fs)
             .or_else(|| type_before_issuer(f, text, &fold, fs))
             .or_else(|| if raw_sym.contains('/') { type_abbreviation_before(text, &fold, f, fs) } else { None });
@@ -985,6 +1003,16 @@ mod tests {
         let s = "nghị định 66 HĐBT ngày 2/3/1992; Điều 5 CP ngày 3/4/1994; mục 3 ABC ngày 1/1/2000; số 4 TTLB, ngày";
         let got: Vec<&str> = slashless_symbols(s).into_iter().map(|r| &s[r]).collect();
         assert_eq!(got, ["66 HĐBT", "5 CP"]);
+    }
+
+    #[test]
+    fn số_bị_tách_bởi_khoảng_trắng() {
+        let f = "theo nghi dinh so 3 7/2003/nd-cp ngay";
+        assert_eq!(split_number_start(f, f.find("7/").unwrap()), f.find("3 7"));
+        let f = "dieu 3 7/2003/nd-cp";
+        assert_eq!(split_number_start(f, f.find("7/").unwrap()), None);
+        let f = "nghi dinh so 123 7/2003/nd-cp";
+        assert_eq!(split_number_start(f, f.find("7/").unwrap()), None);
     }
 
     #[test]

@@ -223,6 +223,11 @@ def audit(binary, files, verbose, sources=False):
             # Dates and ratios are not symbols (the pattern needs a letter segment anyway).
             k = key(raw)
             cand_keys.add(k)
+            # "số 3 7/2003/NĐ-CP": a number split by a stray space; the extractor joins it.
+            split = re.search(r"(?:số|so)\s+(\d{1,2}) $", text[max(0, m.start() - 12):m.start()])
+            if split:
+                k = key(split.group(1) + raw)
+                cand_keys.add(k)
             a, b = u16[m.start()], u16[m.end()]
             covered = any(s <= a and b <= e for s, e in spans)
             first = not seen_symbol
