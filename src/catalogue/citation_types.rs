@@ -49,7 +49,8 @@ pub fn types() -> &'static [CitationType] {
 /// What a word of `data/citation-words.tsv` does around a citation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WordRole {
-    /// Starts the rest of the clause after an issuer (folded): "của Chính phủ quy định …".
+    /// Starts the rest of the clause after an issuer (folded word or phrase): "của Chính phủ quy
+    /// định …", "ban hành".
     IssuerStop,
     /// Starts the rest of the sentence after a law's name, as printed or folded (OCR).
     LawStop,
@@ -105,6 +106,12 @@ pub fn d_codes() -> &'static [String] {
     })
 }
 
+/// Is `code` a code of a symbol as printed: a known issuer or type code ("CP", "HĐBT", "TTLB",
+/// "NĐ")?
+pub fn is_known_code(code: &str) -> bool {
+    known_codes().iter().any(|c| c == code) || d_codes().iter().any(|c| c == code) || super::doc_types::by_code(code, None).is_some_and(|e| e.code == code)
+}
+
 /// One segment of a symbol with OCR's readings of "Đ" (D, Ð, P, B) put back when the segment is
 /// a known Đ-code letter for letter otherwise ("QD" → "QĐ", "HPND" → "HĐND", "NB" → "NĐ").
 pub fn repair_segment(seg: &str) -> Option<&'static str> {
@@ -155,10 +162,22 @@ mod tests {
         // Issuer stops are compared folded.
         assert!(words(WordRole::IssuerStop).iter().all(|w| fold(w) == *w));
         assert!(words(WordRole::IssuerStop).contains(&"quy"));
+        // A phrase stops whole ("ban hành", not "ban").
+        assert!(words(WordRole::IssuerStop).contains(&"ban hanh") && !words(WordRole::IssuerStop).contains(&"ban"));
         assert!(words(WordRole::LawStop).contains(&"của"));
         assert!(words(WordRole::NotLawName).contains(&"định"));
         // Every row has a known role.
         assert_eq!(rows(WORDS).count(), [WordRole::IssuerStop, WordRole::LawStop, WordRole::LawStopPrinted, WordRole::NotLawName].iter().map(|r| words(*r).len()).sum::<usize>());
+    }
+
+    #[test]
+    fn mã_ký_hiệu_đã_biết() {
+        for c in ["CP", "HĐBT", "TTLB", "NĐ", "UBND"] {
+            assert!(is_known_code(c), "{c}");
+        }
+        for c in ["HDBT", "ABC", "Bộ"] {
+            assert!(!is_known_code(c), "{c}");
+        }
     }
 
     #[test]

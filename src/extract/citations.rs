@@ -57,6 +57,37 @@ fn symbol_re() -> &'static Regex {
     )
 }
 
+/// Longest first part of a number split by a stray space ("số 3 7/2003/NĐ-CP"), in digits.
+const MAX_SPLIT_NUMBER_DIGITS: usize = 2;
+
+/// "Nghị định số 3 7/2003/NĐ-CP": a number split by a stray space — one or two digits between
+/// "số" (after a type word) and a symbol starting at folded offset `at`. Returns where the first
+/// digits start; the caller keeps the whole as the symbol ("37/2003/NĐ-CP").
+fn split_number_start(f: &str, at: usize) -> Option<usize> {
+    let ws = words_before(f, at, 2);
+    let [(_, so), (p, digits)] = ws[..] else { return None };
+    let one_space = f.get(p + digits.len()..at) == Some(" ");
+    let short = (1..=MAX_SPLIT_NUMBER_DIGITS).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+    (one_space && short && is_so(so) && type_before(f, p).is_some_and(|(t, _)| !t.numberless)).then_some(p)
+}
+
+/// Most slashless symbols read in one document (bounds the search).
+const MAX_SLASHLESS_SYMBOLS: usize = 1000;
+
+/// Older numbers printed without a slash or hyphen, the code apart from the number: "nghị định 66
+/// HĐBT ngày 2/3/1992", "số 04 TTLB ngày 12/2/1996". The code must be a known issuer or type
+/// code ([`citation_types::is_known_code`]) and the date must follow, so that "Điều 5 CP" or "Bảng
+/// 3 BTC" is no symbol; the type word before is checked by the caller, as for other symbols.
+fn slashless_symbols(masked: &str) -> Vec<Range<usize>> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(&R, r"(?:^|[^0-9A-Za-z/.-])([0-9]{1,5}[ \t]+([A-ZĐ][A-Za-zĐ]{1,9}))[ \t]+(?:ngày|ngay)[ \t]*[0-9]");
+    r.captures_iter(masked)
+        .take(MAX_SLASHLESS_SYMBOLS)
+        .filter(|c| c.get(2).is_some_and(|code| citation_types::is_known_code(code.as_str())))
+        .filter_map(|c| c.get(1).map(|m| m.range()))
+        .collect()
+}
+
 /// One OCR slip allowed: equal, or one edit when the longer word has 2+ letters.
 fn close(a: &str, b: &str) -> bool {
     a == b || (a.chars().count().max(b.chars().count()) >= 2 && crate::fold::within_one_edit(a, b))
@@ -193,16 +224,32 @@ fn own_heading(f: &str, tstart: usize, at: usize) -> bool {
 /// Longest aside in parentheses kept in an issuer ("(nay là Chính phủ)"), in folded bytes.
 const MAX_ISSUER_ASIDE: usize = 40;
 
+/// Longest issuer after "của", in words: joint issuers run long ("của Bộ Tài chính, Bộ Lao động -
+/// Thương binh và Xã hội và Bộ Nội vụ" is 15 words, "của Quốc hội nước Cộng hoà xã hội chủ nghĩa
+/// Việt Nam" 11).
+const MAX_ISSUER_TEXT_WORDS: usize = 24;
+
+/// Does the issuer that starts with `first` (printed) go on after a comma (`printed`, the text
+/// after it)? Only with another body of the same kind, capitalised — a joint issuer ("Bộ Tài
+/// chính, Bộ Lao động - Thương binh và Xã hội"); not the rest of the sentence ("…, cơ quan …"),
+/// nor the subject of the next clause ("của Ban Chấp hành Đảng bộ huyện, Ủy ban nhân dân huyện
+/// đã …").
+fn joint_issuer_follows(first: &str, printed: &str) -> bool {
+    use crate::catalogue::issuers::body_prefix;
+    let next = printed.trim_start_matches([' ', '\t']);
+    let line = |s: &'_ str| s.split('\n').next().unwrap_or("").to_owned();
+    let (Some(a), Some(b)) = (body_prefix(&line(first)), body_prefix(&line(next))) else { return false };
+    next.starts_with(crate::letters::is_upper) && a.folded == b.folded
+}
+
 /// Does the clause after an issuer start with `next` (folded text at folded offset `at`)?
 fn starts_clause(text: &str, fold: &Folded, at: usize, next: &str) -> bool {
     let folded: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
-    // Words that end an issuer (`data/citation-words.tsv`, issuer-stop): only a word printed in
-    // lower case stops, so that a capitalised word of a name ("Bộ Tài chính", "Ban Đối ngoại")
-    // is not taken for "tại", "đối".
-    if !citation_types::words(WordRole::IssuerStop).contains(&folded.as_str()) {
-        return false;
-    }
-    if matches!(folded.as_str(), "ban" | "bo" | "ap" | "thi") && !["ban hanh", "bo sung", "ap dung", "thi hanh"].iter().any(|p| next.starts_with(p)) {
+    // Words and phrases that end an issuer (`data/citation-words.tsv`, issuer-stop): only a word
+    // printed in lower case stops, so that a capitalised word of a name ("Bộ Tài chính", "Ban Đối
+    // ngoại") is not taken for "tại", "đối"; a phrase stops whole ("ban hành", not "ban").
+    let whole = |p: &str| next.strip_prefix(p).is_some_and(|rest| !rest.starts_with(char::is_alphanumeric));
+    if !citation_types::words(WordRole::IssuerStop).iter().any(|p| whole(p)) {
         return false;
     }
     // "Ủy ban nhân dân thành phố …" keeps its "thành phố".
@@ -269,24 +316,24 @@ fn law_name_end(s: &str, type_len: usize) -> Option<usize> {
         // at "Nam" ≈ "năm"). Names in lower case run on into the sentence ("Luật doanh nghiệp sẽ
         // …"): law-stop-printed words end them too, matched only as printed, since their folded
         // forms are words of names ("vi phạm", "cung ứng").
-        let stops = citation_types::words(WordRole::LawStop);
         let lw = w.trim().to_lowercase();
         let capital = w.trim_start().starts_with(crate::letters::is_upper);
-        let stop = !capital
-            && (citation_types::words(WordRole::LawStopPrinted).contains(&lw.as_str())
-                || if lw == fw { stops.iter().any(|s| crate::fold::fold(s) == fw) } else { stops.contains(&lw.as_str()) });
+        let stop = !capital && is_law_stop(w);
         // "Luật … năm 2013" keeps its year; "… tại Việt Nam" is part of a name ("Luật Đầu tư
         // nước ngoài tại Việt Nam").
         let rest = &s[i + w.len()..];
         let year_follows = fw == "nam" && rest.starts_with(|c: char| c.is_ascii_digit());
         let country_follows = fw == "tai" && (rest.starts_with("Việt Nam") || rest.starts_with("Việt nam") || rest.starts_with("VN"));
+        // "… đầu tư trong nước" (domestic) is part of a name ("Luật Khuyến khích đầu tư trong
+        // nước"), as "tại Việt Nam" is.
+        let domestic = fw == "trong" && (rest.starts_with("nước") || rest.starts_with("nuoc"));
         // "Việt nam" as older documents print it: "nam" is not "năm" there.
         let country = fw == "nam" && prev == "viet";
         // "… quy định" ends a name; "quy phạm" is a word of one ("Luật Ban hành văn bản quy phạm
         // pháp luật").
         let rules = !capital && matches!(lw.as_str(), "quy" | "qui") && rest.starts_with("định");
         prev = fw.clone();
-        if i >= type_len && !w.starts_with('(') && (stop && !year_follows && !country_follows && !country || rules) {
+        if i >= type_len && !w.starts_with('(') && (stop && !year_follows && !country_follows && !country && !domestic || rules) {
             break;
         }
         end = i + w.trim_end().len();
@@ -302,18 +349,151 @@ fn law_name_end(s: &str, type_len: usize) -> Option<usize> {
     Some(end)
 }
 
+/// Does the word `w` (as printed, in lower case) start the rest of the sentence after a law's
+/// name? Words of `data/citation-words.tsv` (law-stop) are matched as printed, or folded when
+/// the word has no diacritics (OCR); law-stop-printed words only as printed.
+fn is_law_stop(w: &str) -> bool {
+    let lw = w.trim().to_lowercase();
+    let fw = crate::fold::fold(&lw);
+    let stops = citation_types::words(WordRole::LawStop);
+    citation_types::words(WordRole::LawStopPrinted).contains(&lw.as_str())
+        || if lw == fw { stops.iter().any(|s| crate::fold::fold(s) == fw) } else { stops.contains(&lw.as_str()) }
+}
+
+/// How many laws a name may run through ("Pháp lệnh sửa đổi, bổ sung một số điều của Pháp lệnh
+/// Cán bộ, công chức": one amended law).
+const MAX_AMEND_DEPTH: usize = 2;
+
+/// "sửa đổi, bổ sung một số điều của": an amending law's name goes on with the name of the law it
+/// amends. (No "(?i)": the shipped regex has no Unicode case tables, see Cargo.toml.)
+fn amend_re() -> &'static Regex {
+    static AMEND: OnceLock<Regex> = OnceLock::new();
+    re(&AMEND, r"^[ \t]+(?:[Ss]ửa đổi|[Ss]ua doi)(?:,?[ \t]+(?:bổ sung|bo sung))?,?(?:[ \t]+(?:một số điều|mot so dieu))?[ \t]+(?:của|cua)[ \t]+")
+}
+
+/// Where the name of the law cited by name at byte `at` of `masked` ends, in bytes from `at`;
+/// None when no law's name starts there. The name ends at the first word that starts the rest of
+/// the sentence ([`law_name_end`]), or runs on — through a comma or a stop word — to what closes
+/// it in the same phrase:
+/// - its number: "Pháp lệnh Phí và lệ phí số 38/2001/PL-UBTVQH10", "Luật thuế xuất khẩu, thuế
+///   nhập khẩu số 04/1998/QH10";
+/// - its date: "Pháp lệnh Cán bộ, công chức ngày 26 tháng 02 năm 1998";
+/// - the law it amends: "Luật sửa đổi, bổ sung một số điều của Luật Thuế xuất khẩu", "Pháp lệnh
+///   Cán bộ, công chức sửa đổi, bổ sung một số điều của Pháp lệnh Cán bộ, công chức".
+///
+/// Never across another citation's type ("Luật Đất đai, Luật Xây dựng ngày …", "Luật Đất đai,
+/// Nghị định số …"), a digit ("Luật Ngân sách nhà nước năm 2002 và Luật số …") or the end of a
+/// phrase. Before a date or an amended law, the words run on only through a name's words and
+/// "và" ("Luật Đất đai, kể từ ngày …" ends at "Đất đai").
+fn law_name_extent(masked: &str, at: usize, depth: usize) -> Option<usize> {
+    static CLOSER: OnceLock<Regex> = OnceLock::new();
+    let closer = re(&CLOSER, r"[ \t]+(?:(số|so|s6|s0)[ \t]+[0-9]|(?:ngày|ngay)[ \t]*[0-9]|(?:[Ss]ửa đổi|[Ss]ua doi)[ \t,])");
+    let m = law_re().captures_at(masked, at).filter(|c| c.get(0).is_some_and(|x| x.start() == at))?;
+    let (whole, ty) = (m.get(0)?, m.get(1)?);
+    let ahead = &masked[at..crate::span::floor_char_boundary(masked, at + MAX_LAW_NAME_BYTES)];
+    let end = law_name_end(whole.as_str(), ty.len())?.min(ahead.len());
+    // The law it amends, right after the type word: "Luật sửa đổi, bổ sung … của Luật …".
+    let amended = |p: usize| -> Option<usize> {
+        let x = amend_re().find(&ahead[p..])?;
+        let inner = at + p + x.end();
+        (depth > 0).then(|| law_name_extent(masked, inner, depth - 1)).flatten().map(|e| inner - at + e)
+    };
+    if let Some(e) = amended(ty.len()) {
+        return Some(e);
+    }
+    let Some(c) = closer.captures_at(ahead, end) else { return Some(end) };
+    let Some(close) = c.get(0) else { return Some(end) };
+    let between = &ahead[end..close.start()];
+    let folded = format!(" {} ", crate::fold::fold(between).replace(',', " "));
+    let another = citation_types::types().iter().any(|t| folded.contains(&format!(" {} ", t.words.join(" "))));
+    if ahead[..close.start()].contains([';', ':', '.', '\n', '“', '"']) || another || between.bytes().any(|b| b.is_ascii_digit()) {
+        return Some(end);
+    }
+    let number = c.get(1).is_some();
+    // Before a date or an amended law: only a name's words, joined by commas and "và".
+    let name_words = between
+        .split(|ch: char| ch.is_whitespace() || ch == ',')
+        .map(|w| w.trim_matches(['(', ')']))
+        .filter(|w| !w.is_empty())
+        .all(|w| w == "và" || w == "va" || w.starts_with(crate::letters::is_upper) || !is_law_stop(w));
+    if !number && !name_words {
+        return Some(end);
+    }
+    if number || close.as_str().trim_start().starts_with(['n', 'N']) {
+        return Some(close.start().max(end));
+    }
+    // "… sửa đổi, bổ sung một số điều của <luật>": runs through the amended law's name.
+    Some(amended(close.start()).unwrap_or(end))
+}
+
+/// Longest rest of a known name looked for after a shorter mention, in bytes.
+const MAX_NAME_REST_BYTES: usize = 80;
+
+/// A name read whole once, closed by its date or number ("Pháp lệnh Cán bộ, công chức ngày 26
+/// tháng 02 năm 1998"), is whole wherever it is printed again ("… Điều 1 của Pháp lệnh Cán bộ,
+/// công chức, làm việc …"), though nothing closes it there: a mention cut at the comma goes on
+/// with the rest of the known name when the text does (case aside), up to a word's end.
+fn complete_known_names(masked: &str, laws: &mut [(Range<usize>, Citation)]) {
+    let known: Vec<String> = laws.iter().filter_map(|(_, c)| c.title.as_ref()).filter(|t| t.contains(',')).map(|t| t.to_lowercase()).collect();
+    for (r, c) in laws.iter_mut() {
+        if c.number_symbol.is_some() {
+            continue;
+        }
+        let Some(title) = c.title.as_ref().map(|t| t.to_lowercase()) else { continue };
+        let rest = &masked[r.end..crate::span::floor_char_boundary(masked, r.end + MAX_NAME_REST_BYTES)];
+        // The longest known name this mention starts.
+        let mut best: Option<usize> = None;
+        for k in &known {
+            let Some(need) = k.strip_prefix(title.as_str()).filter(|n| n.starts_with(',')) else { continue };
+            if let Some(n) = continues_with(rest, need) {
+                best = Some(best.map_or(n, |b: usize| b.max(n)));
+            }
+        }
+        if let Some(n) = best {
+            r.end += n;
+            let whole = masked.get(r.start..r.end).unwrap_or("");
+            c.title = Some(whole.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+}
+
+/// Bytes of `text` that spell `need` (lower case; a space in `need` is any run of spaces or tabs
+/// in `text`), ending at a word's end; None when `text` goes on otherwise.
+fn continues_with(text: &str, need: &str) -> Option<usize> {
+    let mut at = 0;
+    for (k, want) in need.split(' ').enumerate() {
+        if k > 0 {
+            let gap = text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len();
+            if gap == 0 {
+                return None;
+            }
+            at += gap;
+        }
+        let mut chars = text[at..].chars();
+        for w in want.chars() {
+            let c = chars.next()?;
+            if !c.to_lowercase().eq(std::iter::once(w)) {
+                return None;
+            }
+            at += c.len_utf8();
+        }
+    }
+    (!text[at..].starts_with(char::is_alphanumeric)).then_some(at)
+}
+
 fn iso(d: u32, m: u32, y: u32) -> Option<String> {
     ((1..=31).contains(&d) && (1..=12).contains(&m) && (1900..=2100).contains(&y)).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
-/// Date, issuer and title in the folded tail after a symbol; returns also how far it reached.
-fn tail_fields(f: &str, text: &str, fold: &Folded, at: usize, limit: usize) -> (Option<String>, Option<String>, Option<String>, usize) {
+/// Date, issuer and (when `with_title`) quoted title in the folded tail after a symbol; returns
+/// also how far it reached.
+fn tail_fields(f: &str, text: &str, fold: &Folded, at: usize, limit: usize, with_title: bool) -> (Option<String>, Option<String>, Option<String>, usize) {
     static DATE: OnceLock<Regex> = OnceLock::new();
     static OF: OnceLock<Regex> = OnceLock::new();
     static TITLE: OnceLock<Regex> = OnceLock::new();
     let date_re = re(
         &DATE,
-        r"^[\s,]*ng\S{0,2}y\s+([0-9]{1,2})\s*(?:[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})|\s+th\S{0,3}ng\s+([0-9]{1,2})\s+n\S{0,3}m\s+([0-9]{4}))",
+        r"^[\s,]*ng\S{0,2}y\s*([0-9]{1,2})\s*(?:[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})|\s+th\S{0,3}ng\s+([0-9]{1,2})\s+n\S{0,3}m\s*([0-9]{4}))",
     );
     let of_re = re(&OF, r"^[\s,]*(?:cua|cia|ciia|cta|ctua|ctia|cla|ctla)\s+");
     let title_re = re(&TITLE, r"^[\s,]*(?:ve\s+|v/v\s+)?[“\x22]([^”\x22\n]{1,300})[”\x22]");
@@ -335,7 +515,17 @@ fn tail_fields(f: &str, text: &str, fold: &Folded, at: usize, limit: usize) -> (
         date = Some(d);
         pos = n;
     }
-    if let Some(m) = of_re.find(&win[pos..]) {
+    // "… được Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt Nam thông qua ngày 12/11/1996": the
+    // issuer after "được", capitalised, when the date follows it ("được sửa đổi" names none).
+    static BY: OnceLock<Regex> = OnceLock::new();
+    let by_re = re(&BY, r"^[\s,]*duoc\s+");
+    let by = if date.is_none() {
+        by_re.find(&win[pos..]).filter(|m| text.get(fold.origin(at + pos + m.end())..).is_some_and(|t| t.starts_with(crate::letters::is_upper)))
+    } else {
+        None
+    };
+    let before_issuer = pos;
+    if let Some(m) = of_re.find(&win[pos..]).or(by) {
         let s = pos + m.end();
         let mut e = s;
         let mut words = 0;
@@ -360,6 +550,11 @@ fn tail_fields(f: &str, text: &str, fold: &Folded, at: usize, limit: usize) -> (
                 e = here + 1;
                 break;
             }
+            // A comma goes on to the next body of a joint issuer.
+            if c == ',' && !paren && joint_issuer_follows(text.get(fold.origin(at + s)..).unwrap_or(""), text.get(fold.origin(at + here + 1)..).unwrap_or("")) {
+                e = here + 1;
+                continue;
+            }
             // A ")" not opened here closes an aside the citation sits in ("(… của Chính phủ)").
             if c == '\n' || c == ')' || (!paren && matches!(c, ',' | ';' | '.' | '“' | '"' | ':')) {
                 break;
@@ -371,7 +566,7 @@ fn tail_fields(f: &str, text: &str, fold: &Folded, at: usize, limit: usize) -> (
                 }
                 if c.is_whitespace() && !win[..here].ends_with(char::is_whitespace) {
                     words += 1;
-                    if words >= 10 {
+                    if words >= MAX_ISSUER_TEXT_WORDS {
                         break;
                     }
                 }
@@ -389,13 +584,22 @@ fn tail_fields(f: &str, text: &str, fold: &Folded, at: usize, limit: usize) -> (
         }).filter(|t| !t.is_empty());
         pos = e;
         if date.is_none() {
-            if let Some((d, n)) = date_at(&win[pos..]) {
+            // "… của Chính phủ ban hành ngày 2/3/1993", "được Quốc hội … thông qua ngày …".
+            static ISSUED: OnceLock<Regex> = OnceLock::new();
+            let issued = re(&ISSUED, r"^\s+(?:ban hanh|thong qua)\s+");
+            let skip = issued.find(&win[pos..]).map_or(0, |m| m.end());
+            if let Some((d, n)) = date_at(&win[pos + skip..]) {
                 date = Some(d);
-                pos += n;
+                pos += skip + n;
             }
         }
+        // "được" names the issuer only with the date after it.
+        if by.is_some() && date.is_none() {
+            issuer = None;
+            pos = before_issuer;
+        }
     }
-    if let Some(c) = title_re.captures(&win[pos..]) {
+    if let Some(c) = title_re.captures(&win[pos..]).filter(|_| with_title) {
         if let (Some(all), Some(t)) = (c.get(0), c.get(1)) {
             let r = fold.origin_range(at + pos + t.start()..at + pos + t.end());
             title = text.get(r).map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
@@ -478,9 +682,16 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
     // the same type ("Công văn số 4830/KTTH ngày 24/9/1997, số 1440/CP-KTTH … và số 2687/VPCP").
     let mut last: Option<(usize, &'static citation_types::CitationType)> = None;
     let mut heading_own: Option<String> = None;
-    for m in symbol_re().find_iter(&masked) {
-        let raw_sym = m.as_str();
-        let fs = back(m.start());
+    let mut symbols: Vec<(Range<usize>, bool)> = symbol_re().find_iter(&masked).map(|m| (m.range(), false)).collect();
+    symbols.extend(slashless_symbols(&masked).into_iter().map(|r| (r, true)));
+    crate::sort::sort_by_key(&mut symbols, |(r, _)| r.start);
+    for (mut m, slashless) in symbols {
+        let mut fs = back(m.start);
+        if let Some(p) = split_number_start(f, fs).filter(|_| masked[m.clone()].contains('/')) {
+            m.start = fold.origin(p);
+            fs = p;
+        }
+        let raw_sym = &masked[m.clone()];
         let typed = type_before(f, fs)
             .or_else(|| type_before_issuer(f, text, &fold, fs))
             .or_else(|| if raw_sym.contains('/') { type_abbreviation_before(text, &fold, f, fs) } else { None });
@@ -492,7 +703,7 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
         let so_before = words_before(f, fs, 1).last().is_some_and(|(_, w)| is_so(w));
         // "21-KL": a bare Party code must be a document-type code; an older state number with a
         // hyphen ("Nghị định số 77-CP", "công văn số 5762-KTTH") is read after "số".
-        if !raw_sym.contains('/') && !so_before {
+        if !raw_sym.contains('/') && !so_before && !slashless {
             let code = raw_sym.split('-').nth(1).unwrap_or("");
             if crate::catalogue::doc_types::by_code(code, None).is_none() {
                 continue;
@@ -501,7 +712,16 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
         // The document's own heading ("Nghị định\ncủa Chính phủ số 29/1998/NĐ-CP ngày …" on its
         // first lines) names the document itself, not another one; so does its number anywhere
         // else ("Quy chế … (ban hành kèm theo Nghị định số 29/1998/NĐ-CP …)").
-        let number_symbol = normalise_symbol(raw_sym);
+        // A slashless number joins its code as the document prints it elsewhere ("04 TTLB" and
+        // "04/TTLB": one document), else with a hyphen, as older numbers did ("66 HĐBT" is
+        // 66-HĐBT).
+        let number_symbol = if slashless {
+            let parts: Vec<&str> = raw_sym.split_whitespace().collect();
+            let slashed = parts.join("/");
+            normalise_symbol(&if masked.contains(&slashed) { slashed } else { parts.join("-") })
+        } else {
+            normalise_symbol(raw_sym)
+        };
         if so_before && own_heading(f, tstart, fs) {
             heading_own.get_or_insert(number_symbol);
             continue;
@@ -509,10 +729,10 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
         if own.is_some_and(|o| o == number_symbol) || heading_own.as_ref().is_some_and(|o| *o == number_symbol) {
             continue;
         }
-        let (date, issuer, title, end) = tail_fields(f, text, &fold, back(m.end()), tail_stop(m.end()));
+        let (date, issuer, title, end) = tail_fields(f, text, &fold, back(m.end), tail_stop(m.end), true);
         last = Some((end, t));
         let start = fold.origin(tstart);
-        let end = fold.origin(end).max(m.end());
+        let end = fold.origin(end).max(m.end);
         found.push((
             start..end,
             Citation {
@@ -576,7 +796,7 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
         if own.and_then(|o| o.split(['/', '-']).next()).is_some_and(|o| o.trim_start_matches('0') == number.trim_start_matches('0')) {
             continue;
         }
-        let (date, issuer, title, end) = tail_fields(f, text, &fold, n.end(), f.len());
+        let (date, issuer, title, end) = tail_fields(f, text, &fold, n.end(), f.len(), true);
         let start = fold.origin(tstart);
         let end = fold.origin(end);
         bare_exact.push(exact);
@@ -622,41 +842,9 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
         if covers(&found, whole.start()) || covers(&laws, whole.start()) {
             continue;
         }
-        let Some(mut end) = law_name_end(whole.as_str(), ty.len()) else { continue };
-        // "Luật sửa đổi, bổ sung một số điều của Luật Thuế xuất khẩu, thuế nhập khẩu": the
-        // amending law's name runs through the name of the law it amends. (No "(?i)": the
-        // shipped regex has no Unicode case tables, see Cargo.toml.)
-        static AMEND: OnceLock<Regex> = OnceLock::new();
-        let amend = re(&AMEND, r"^[ \t]+(?:[Ss]ửa đổi|[Ss]ua doi)(?:,?[ \t]+(?:bổ sung|bo sung))?,?(?:[ \t]+(?:một số điều|mot so dieu))?[ \t]+(?:của|cua)[ \t]+");
-        if let Some(p) = amend.find(&masked[ty.end()..]).map(|x| ty.end() + x.end()) {
-            let inner = law.captures_at(&masked, p).filter(|c| c.get(0).is_some_and(|x| x.start() == p));
-            if let Some((iw, it)) = inner.as_ref().and_then(|c| Some((c.get(0)?, c.get(1)?))) {
-                if let Some(e) = law_name_end(iw.as_str(), it.len()) {
-                    end = p - whole.start() + e;
-                }
-            }
-        }
-        // "Pháp lệnh Phí và lệ phí số 38/2001/PL-UBTVQH10", "Luật thuế xuất khẩu, thuế nhập khẩu
-        // số 04/1998/QH10": a name with a stop word or a comma in it still runs to its "số", when
-        // the number follows within the same phrase.
-        static SO_NUMBER: OnceLock<Regex> = OnceLock::new();
-        let so_number = re(&SO_NUMBER, r"[ \t]+(?:số|so|s6|s0)[ \t]+[0-9]");
-        let ahead = &masked[whole.start()..crate::span::floor_char_boundary(&masked, whole.start() + MAX_LAW_NAME_BYTES)];
-        end = end.min(ahead.len());
-        // Not across another citation's type ("Luật Đất đai và Luật Xây dựng số …", "Luật Đất
-        // đai, Nghị định số …") or a year that ended this one's name ("Luật Ngân sách nhà nước
-        // năm 2002 và Luật số …").
-        let extends = |so: &regex::Match| {
-            let between = &ahead[end.min(so.start())..so.start()];
-            let folded = format!(" {} ", crate::fold::fold(between).replace(',', " "));
-            let another = citation_types::types().iter().any(|t| folded.contains(&format!(" {} ", t.words.join(" "))));
-            so.start() > end && !ahead[..so.start()].contains([';', ':', '.', '\n', '“', '"']) && !another && !between.bytes().any(|b| b.is_ascii_digit())
-        };
-        if let Some(so) = so_number.find(ahead).filter(extends) {
-            end = so.start();
-        }
-        let s = ahead;
-        let name = s[..end].trim_end_matches([',', '.', ';', ':']).trim_end();
+        let Some(end) = law_name_extent(&masked, whole.start(), MAX_AMEND_DEPTH) else { continue };
+        let ahead = &masked[whole.start()..whole.start() + end];
+        let name = ahead.trim_end_matches([',', '.', ';', ':']).trim_end();
         if name.split_whitespace().count() < 2 {
             continue;
         }
@@ -676,12 +864,26 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
             let sym = symbol_re().find(&place[..crate::span::floor_char_boundary(place, 80)]).filter(|x| x.start() == 0);
             if let Some(sym) = sym.filter(|x| x.as_str().contains('/')) {
                 let sym_end = sym_at + sym.end();
-                let (d, iss, _, end) = tail_fields(f, text, &fold, back(sym_end), tail_stop(sym_end));
+                let (d, iss, _, end) = tail_fields(f, text, &fold, back(sym_end), tail_stop(sym_end), true);
                 number_symbol = Some(normalise_symbol(sym.as_str()));
                 number_symbol_raw = Some(sym.as_str().to_owned());
                 date = d;
                 issuer_text = iss;
                 r.end = fold.origin(end).max(sym_end);
+            }
+        }
+        // "Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001", "Luật … được Quốc hội … thông qua
+        // ngày 12/11/1996": the date and issuer after the name. Its title is the name.
+        if number_symbol.is_none() {
+            let from = back(r.end);
+            let (d, iss, _, end) = tail_fields(f, text, &fold, from, tail_stop(r.end), false);
+            // An issuer of a law is a body of `data/issuers.tsv`, capitalised ("của Quốc hội"),
+            // not the rest of a sentence ("Luật thuế thu nhập doanh nghiệp của Việt Nam").
+            let iss = iss.filter(|t| t.starts_with(crate::letters::is_upper) && crate::catalogue::issuers::body_prefix(t).is_some());
+            if end > from && (d.is_some() || iss.is_some()) {
+                date = d;
+                issuer_text = iss;
+                r.end = fold.origin(end).max(r.end);
             }
         }
         laws.push((
@@ -700,6 +902,7 @@ pub fn extract(doc: &Doc, own: Option<&str>) -> Vec<Citation> {
             },
         ));
     }
+    complete_known_names(&masked, &mut laws);
     found.append(&mut laws);
     crate::sort::sort_by_key(&mut found, |(r, _)| r.start);
 
@@ -764,6 +967,59 @@ mod tests {
         assert_eq!(name("Luật sư của", 1), None);
         assert_eq!(name("Luật này", 1), None);
         assert_eq!(name("Luật thuế", 1), None);
+    }
+
+    #[test]
+    fn tên_luật_chạy_tới_ngày_số_hoặc_luật_được_sửa() {
+        fn name(s: &str) -> Option<&str> {
+            law_name_extent(s, 0, MAX_AMEND_DEPTH).map(|e| &s[..e])
+        }
+        assert_eq!(name("Pháp lệnh Cán bộ, công chức ngày 26 tháng 02 năm 1998"), Some("Pháp lệnh Cán bộ, công chức"));
+        assert_eq!(name("Luật Tổ chức Chính phủ ngày 25/12/2001"), Some("Luật Tổ chức Chính phủ"));
+        assert_eq!(name("Luật thuế xuất khẩu, thuế nhập khẩu số 04/1998/QH10"), Some("Luật thuế xuất khẩu, thuế nhập khẩu"));
+        assert_eq!(name("Luật Đất đai, Luật Xây dựng ngày 26/11/2003"), Some("Luật Đất đai"));
+        assert_eq!(name("Luật Doanh nghiệp, kể từ ngày 01/01/2000"), Some("Luật Doanh nghiệp"));
+        assert_eq!(name("Luật Đất đai, các văn bản hướng dẫn"), Some("Luật Đất đai"));
+        assert_eq!(name("Luật Khuyến khích đầu tư trong nước ngày 20/5/1998"), Some("Luật Khuyến khích đầu tư trong nước"));
+        assert_eq!(
+            name("Pháp lệnh Cán bộ, công chức sửa đổi, bổ sung một số điều của Pháp lệnh Cán bộ, công chức ngày 29 tháng 4 năm 2003"),
+            Some("Pháp lệnh Cán bộ, công chức sửa đổi, bổ sung một số điều của Pháp lệnh Cán bộ, công chức")
+        );
+        assert_eq!(name("Pháp lệnh sửa đổi, bổ sung một số điều của Pháp lệnh Cán bộ, công chức ngày 29/4/2003"), Some("Pháp lệnh sửa đổi, bổ sung một số điều của Pháp lệnh Cán bộ, công chức"));
+        assert_eq!(name("Luật này"), None);
+    }
+
+    #[test]
+    fn phần_còn_lại_của_tên_đã_biết() {
+        assert_eq!(continues_with(", công chức, làm việc", ", công chức"), Some(", công chức".len()));
+        assert_eq!(continues_with(",  Công chức và", ", công chức"), Some(",  Công chức".len()));
+        assert_eq!(continues_with(", công chứcx", ", công chức"), None);
+        assert_eq!(continues_with(", viên chức", ", công chức"), None);
+        assert_eq!(continues_with(",công chức", ", công chức"), None);
+    }
+
+    #[test]
+    fn ký_hiệu_không_gạch_chéo() {
+        let s = "nghị định 66 HĐBT ngày 2/3/1992; Điều 5 CP ngày 3/4/1994; mục 3 ABC ngày 1/1/2000; số 4 TTLB, ngày";
+        let got: Vec<&str> = slashless_symbols(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(got, ["66 HĐBT", "5 CP"]);
+    }
+
+    #[test]
+    fn số_bị_tách_bởi_khoảng_trắng() {
+        let f = "theo nghi dinh so 3 7/2003/nd-cp ngay";
+        assert_eq!(split_number_start(f, f.find("7/").unwrap()), f.find("3 7"));
+        let f = "dieu 3 7/2003/nd-cp";
+        assert_eq!(split_number_start(f, f.find("7/").unwrap()), None);
+        let f = "nghi dinh so 123 7/2003/nd-cp";
+        assert_eq!(split_number_start(f, f.find("7/").unwrap()), None);
+    }
+
+    #[test]
+    fn cơ_quan_liên_tịch() {
+        assert!(joint_issuer_follows("Bộ Tài chính, Bộ Nội vụ", " Bộ Nội vụ hướng dẫn"));
+        assert!(!joint_issuer_follows("Ban Chấp hành Đảng bộ huyện", " Ủy ban nhân dân huyện đã"));
+        assert!(!joint_issuer_follows("Bộ Tài chính", " cơ quan ngang bộ"));
     }
 
     #[test]

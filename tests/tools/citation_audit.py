@@ -82,6 +82,45 @@ def utf16_offsets(text):
     return out
 
 
+# A date printed after a citation ("ngày 25 tháng 12 năm 2001", "ngày 25/12/2001", "năm1998").
+DATE_AFTER = re.compile(
+    r"(?:ngày|ngay)\s*(\d{1,2})\s*(?:[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|\s+(?:tháng|thang)\s+(\d{1,2})\s+(?:năm|nam)\s*(\d{4}))"
+)
+# An older number printed without a slash, its code apart and its date after: "nghị định 66 HĐBT
+# ngày 2/3/1992", "số 04 TTLB ngày 12/2/1996" (the extractor writes "66-HĐBT", or "04/TTLB"
+# when the document prints that form elsewhere).
+SLASHLESS = re.compile(r"(?<![\w/.-])(\d{1,5})[ \t]+([A-ZĐ][A-Za-zĐ]{1,9})(?=[ \t]+ngày)")
+# "số 01/2002/QH11" after a law's name.
+NUMBER_AFTER = re.compile(r"(?:số|so)\s+\d")
+
+
+def clause_after(text, end, limit=160):
+    """The text after a citation up to the end of its clause (";", a line's end, a full stop
+    before a space)."""
+    tail = text[end:end + limit]
+    cut = re.search(r"[;\n]|\.(?:\s|$)", tail)
+    return tail[:cut.start()] if cut else tail
+
+
+def has_type_word(s):
+    f = " " + re.sub(r"[^\w]+", " ", fold(s)) + " "
+    return any(f" {fold(t)} " in f for t in TYPE_WORDS)
+
+
+def date_after(text, end):
+    """The date printed after a citation ending at `end`, in its clause, before any other
+    document or number: (ISO date, offset of "ngày") or None."""
+    tail = clause_after(text, end)
+    m = DATE_AFTER.search(tail)
+    if not m or re.search(r"\d", tail[:m.start()]) or has_type_word(tail[:m.start()]):
+        return None
+    # "từ ngày", "đến ngày": a date of the sentence, not of the document.
+    if re.search(r"(?:từ|đến|trước|sau|kể|hết|vào)\s*$", tail[:m.start()]):
+        return None
+    d, mo, y = (int(m.group(1)), int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5)))
+    return (f"{y:04d}-{mo:02d}-{d:02d}", end + m.start())
+
+
 def is_own(text, m, own_key, first):
     """The document's own number: 'Số: …' starting a line near the top (the letterhead), the
     metadata's own number near the top, or the symbol of the heading on the first lines
@@ -141,6 +180,21 @@ def audit(binary, files, verbose, sources=False):
     causes = collections.Counter()
     rows = []
     prec_bad = []
+
+    def check_date(name, text, m, found):
+        """A citation found whose date is printed after it must carry that date."""
+        want = date_after(text, m.end())
+        if not want or not found:
+            return
+        stats["dates"] += 1
+        got = {c.get("date") for c in found}
+        if want[0] in got:
+            stats["dates found"] += 1
+            return
+        cause = "date not read" if got == {None} else "date differs"
+        causes[cause] += 1
+        rows.append((name, "date", cause, f"{m.group(0)} → {want[0]} (got {sorted(g or '-' for g in got)})", text[m.start():want[1] + 30].replace("\n", "⏎")))
+
     for path in files:
         name = os.path.splitext(os.path.basename(path))[0]
         src = source_of(name) if sources else path
@@ -169,6 +223,11 @@ def audit(binary, files, verbose, sources=False):
             # Dates and ratios are not symbols (the pattern needs a letter segment anyway).
             k = key(raw)
             cand_keys.add(k)
+            # "số 3 7/2003/NĐ-CP": a number split by a stray space; the extractor joins it.
+            split = re.search(r"(?:số|so)\s+(\d{1,2}) $", text[max(0, m.start() - 12):m.start()])
+            if split:
+                k = key(split.group(1) + raw)
+                cand_keys.add(k)
             a, b = u16[m.start()], u16[m.end()]
             covered = any(s <= a and b <= e for s, e in spans)
             first = not seen_symbol
@@ -192,11 +251,24 @@ def audit(binary, files, verbose, sources=False):
             # Found as the scorecard counts it: the same number and symbol (spaces ignored).
             if k in cit_keys:
                 stats["symbols found"] += 1
+                check_date(name, text, m, [c for c in cits if key(c.get("numberSymbol")) == k])
                 continue
             cause = classify(text, m, cit_keys)
             causes[cause] += 1
             ctx = text[max(0, m.start() - 70):m.end() + 30].replace("\n", "⏎")
             rows.append((name, "symbol", cause, raw, ctx))
+        for m in SLASHLESS.finditer(text):
+            before = fold(text[max(0, m.start() - 80):m.start()])
+            if not is_code(m.group(2)) or not re.search(r"(?:^|\s)(?:so|" + "|".join(re.escape(fold(t)) for t in TYPE_WORDS) + r")\s*$", before):
+                continue
+            # Written with a hyphen, or a slash when the document prints it so elsewhere.
+            ks = {key(m.group(1) + sep + m.group(2)) for sep in "-/"}
+            cand_keys.update(ks)
+            stats["slashless symbols"] += 1
+            if ks & cit_keys:
+                stats["slashless symbols found"] += 1
+            else:
+                rows.append((name, "symbol", "slashless symbol not read", m.group(0), text[max(0, m.start() - 70):m.end() + 30].replace("\n", "⏎")))
         for m in LAW.finditer(text):
             # "theo Luật định" (as the law prescribes) names no law.
             if m.group(0).split()[1] in ("định",):
@@ -207,6 +279,22 @@ def audit(binary, files, verbose, sources=False):
             stats["named laws"] += 1
             if covered:
                 stats["named laws found"] += 1
+                covering = [c for c in cits if any(s["start"] <= a < s["end"] for s in (c.get("spans") or [c.get("span")]) if s)]
+                check_date(name, text, m, covering)
+                # A name runs to its date or number ("Pháp lệnh Cán bộ, công chức ngày …", "Luật
+                # thuế xuất khẩu, thuế nhập khẩu số …"): the citation's span reaches it.
+                tail = clause_after(text, m.end())
+                close = [x for x in (DATE_AFTER.search(tail), NUMBER_AFTER.search(tail)) if x]
+                if close and not sources:
+                    x = min(close, key=lambda x: x.start())
+                    if not re.search(r"\d", tail[:x.start()]) and not has_type_word(tail[:x.start()]) and not re.search(r"(?:từ|đến|trước|sau|kể|hết|vào)\s*$", tail[:x.start()]):
+                        stats["law names to date/number"] += 1
+                        reach = u16[m.end() + len(tail[:x.start()].rstrip())]
+                        if any(s["start"] <= a and reach <= s["end"] for c in covering for s in (c.get("spans") or [c.get("span")]) if s):
+                            stats["law names to date/number found"] += 1
+                        else:
+                            causes["law name cut before its date/number"] += 1
+                            rows.append((name, "law", "law name cut before its date/number", m.group(0), (m.group(0) + tail).replace("\n", "⏎")))
                 continue
             ctx = text[max(0, m.start() - 50):m.end() + 20].replace("\n", "⏎")
             causes["named law not read"] += 1
@@ -269,6 +357,9 @@ def main():
     sym_r = stats["symbols found"] / max(1, stats["symbols"])
     law_r = stats["named laws found"] / max(1, stats["named laws"])
     prec = stats["reported ok"] / max(1, stats["reported"])
+    date_r = stats["dates found"] / max(1, stats["dates"])
+    name_r = stats["law names to date/number found"] / max(1, stats["law names to date/number"])
+    print(f"dates {date_r:.3f} ({stats['dates found']}/{stats['dates']}) · law names reaching their date/number {name_r:.3f} ({stats['law names to date/number found']}/{stats['law names to date/number']})")
     print(f"recall: symbols {sym_r:.3f} ({stats['symbols found']}/{stats['symbols']}) · named laws {law_r:.3f} ({stats['named laws found']}/{stats['named laws']}) · precision {prec:.3f} ({stats['reported ok']}/{stats['reported']})")
 
 
