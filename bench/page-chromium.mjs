@@ -1,7 +1,8 @@
 // Page benchmark in headless Chromium: the real page (www/, served on localhost by
 // scripts/serve.mjs), measured against the page budget — "interactive in < 1 s on localhost; a
 // 100 KB report parsed and rendered in < 200 ms". It reads the page's own User Timing marks
-// (www/main.js: baocao:interactive, baocao:parser-ready, baocao:doc-added, baocao:doc-rendered)
+// (www/main.js: baocao:interactive, baocao:parser-ready, baocao:doc-added, baocao:doc-rendered,
+// baocao:doc-complete)
 // and, for "rendered", waits for the frame after the render to be painted (rAF, then a task).
 //
 // Per run: a fresh browser context (nothing cached) loads the page → navigation timings; then each
@@ -52,7 +53,14 @@ async function navTimings(page) {
   });
 }
 
-/** Picks one file through the page's file input; returns ms from "added" to "rendered" / "painted". */
+// A page that builds its panels below the screen after the first paint marks
+// baocao:doc-complete when all are built; an older copy (BAOCAO_WWW) has no such mark.
+let hasComplete = true;
+
+/**
+ * Picks one file through the page's file input; returns ms from "added" to "rendered" /
+ * "painted" / "complete" (all panels built; the next pick starts from a quiet page).
+ */
 async function pick(page, name, bytes) {
   const before = await page.evaluate(() => performance.getEntriesByName('baocao:doc-added').length);
   await page.setInputFiles('#file', { name, mimeType: 'text/plain', buffer: Buffer.from(bytes) });
@@ -60,12 +68,20 @@ async function pick(page, name, bytes) {
     const added = performance.getEntriesByName('baocao:doc-added');
     return added.length > n && window.__painted[added[n].detail.id] !== undefined;
   }, before, { timeout: 60_000 });
+  if (hasComplete) {
+    await page.waitForFunction((n) => {
+      const id = performance.getEntriesByName('baocao:doc-added')[n].detail.id;
+      return performance.getEntriesByName('baocao:doc-complete').some((e) => e.detail.id === id);
+    }, before, { timeout: 5_000 }).catch(() => { hasComplete = false; });
+  }
   return page.evaluate((n) => {
     const added = performance.getEntriesByName('baocao:doc-added')[n];
     const id = added.detail.id;
     const rendered = performance.getEntriesByName('baocao:doc-rendered').find((e) => e.detail.id === id);
+    const complete = performance.getEntriesByName('baocao:doc-complete').find((e) => e.detail.id === id);
     const d = globalThis.baocao.docs().find((x) => x.id === id);
-    return { status: d?.status, parse: d?.ms, rendered: rendered.startTime - added.startTime, painted: window.__painted[id] - added.startTime };
+    return { status: d?.status, parse: d?.ms, rendered: rendered.startTime - added.startTime, painted: window.__painted[id] - added.startTime,
+      complete: complete ? complete.startTime - added.startTime : NaN };
   }, before);
 }
 
@@ -77,7 +93,7 @@ const browser = await chromium.launch({
 });
 const cold = { dcl: [], interactive: [], parserReady: [], parserWarm: [], parserTiered: [] };
 const reload = { dcl: [], interactive: [], parserReady: [], parserWarm: [], parserTiered: [] };
-const doc = Object.fromEntries(inputs.map(([label]) => [label, { first: [], firstRendered: [], firstParse: [], warm: [], warmRendered: [], parse: [] }]));
+const doc = Object.fromEntries(inputs.map(([label]) => [label, { first: [], firstRendered: [], firstParse: [], firstComplete: [], warm: [], warmRendered: [], warmComplete: [], parse: [] }]));
 // The first document after a reload (no-store: the module is compiled afresh).
 const afterReload = { painted: [], rendered: [], parse: [] };
 try {
@@ -98,11 +114,13 @@ try {
           doc[label].first.push(first.painted);
           doc[label].firstRendered.push(first.rendered);
           doc[label].firstParse.push(first.parse);
+          doc[label].firstComplete.push(first.complete);
         }
         for (let i = 0; i < WARM; i++) {
           const w = await pick(page, `${label}-${i}.txt`, bytes);
           doc[label].warm.push(w.painted);
           doc[label].warmRendered.push(w.rendered);
+          doc[label].warmComplete.push(w.complete);
           doc[label].parse.push(w.parse);
         }
       }
@@ -132,10 +150,12 @@ try {
   console.log('');
   console.log('| file picked → report painted | bytes | first document of the page | warm | of which parse in the worker |');
   console.log('|---|---:|---:|---:|---:|');
+  // "complete": all panels built (baocao:doc-complete), for a page that builds some after the paint.
+  const complete = (xs) => (xs.length && xs.every(Number.isFinite) ? `; complete ${ms(xs)}` : '');
   for (const [label, bytes] of inputs) {
     const d = doc[label];
-    const first = d.first.length ? `${ms(d.first)} (${range(d.first)}; rendered ${ms(d.firstRendered)}; parse ${ms(d.firstParse)})` : '–';
-    console.log(`| ${label} | ${bytes.length} | ${first} | ${ms(d.warm)} (${range(d.warm)}; rendered ${ms(d.warmRendered)}) | ${ms(d.parse)} |`);
+    const first = d.first.length ? `${ms(d.first)} (${range(d.first)}; rendered ${ms(d.firstRendered)}; parse ${ms(d.firstParse)}${complete(d.firstComplete)})` : '–';
+    console.log(`| ${label} | ${bytes.length} | ${first} | ${ms(d.warm)} (${range(d.warm)}; rendered ${ms(d.warmRendered)}${complete(d.warmComplete)}) | ${ms(d.parse)} |`);
   }
   console.log('');
   console.log(`first document after a reload (${inputs[0][0]}): painted ${ms(afterReload.painted)} (${range(afterReload.painted)}; rendered ${ms(afterReload.rendered)}; parse ${ms(afterReload.parse)})`);

@@ -15,7 +15,7 @@
 //    the wasm bytes in an init message. No service worker there.
 
 import { translator, normLang } from './i18n.js';
-import { el, isObj, arr, hasText, makeCtx, fmtNum, fmtBytes, fmtDate, encodingLabel, none, panelError, PANELS } from './render.js';
+import { el, isObj, arr, hasText, makeCtx, fmtNum, fmtBytes, fmtDate, encodingLabel, none, panelError, panelCount, PANELS } from './render.js';
 
 const EMBED = globalThis.__BAOCAO_EMBED__ || null;
 const MAX_INPUT_BYTES = 100 * 1024 * 1024; // same limit as the core (src/limits.rs); checked before reading
@@ -153,7 +153,9 @@ const selectedDoc = () => docById(state.selectedId);
  * (the page answers input), `baocao:parser-ready` (the worker's wasm is compiled),
  * `baocao:parser-warm` (its warm-up parse is done: regexes built; detail.ms),
  * `baocao:parser-tiered` (its idle rounds that get the wasm optimised are done; detail.ms),
- * `baocao:doc-added` and `baocao:doc-rendered` (detail.id: the document). Never throws.
+ * `baocao:doc-added`, `baocao:doc-rendered` (the report is usable: the panels on screen are built,
+ * the others are built at once when needed — see `lazy`) and `baocao:doc-complete` (every panel
+ * is built) (detail.id: the document). Never throws.
  */
 function mark(name, detail) {
   try {
@@ -757,6 +759,7 @@ function renderSelection() {
   const doc = selectedDoc();
   $('compare-view').hidden = true;
   const show = (which) => {
+    if (which !== 'report') stopLazy(); // the report's pending panels are not needed any more
     $('welcome').hidden = which !== 'welcome';
     $('doc-pending').hidden = which !== 'pending';
     $('doc-error').hidden = which !== 'error';
@@ -792,39 +795,167 @@ function renderSelection() {
     return;
   }
   const key = `${doc.id}:${ui.lang}`;
+  // Shown first: renderReport builds the panels that are on screen now, which it can tell only
+  // when the report is laid out.
+  show('report');
   if (state.renderedKey !== key) {
     renderReport(doc);
     state.renderedKey = key;
   }
-  show('report');
+}
+
+/**
+ * The panels of the shown report not built yet (progressive rendering). Building every panel
+ * of a 100 KB report and laying it out in one go took most of the first document's time (trace of
+ * the first document: style + layout ~170–290 ms for ~8,000 nodes, most of them in the figures
+ * table and the text far below the screen). So renderReport builds the panels that are on screen
+ * and leaves the others empty (`data-pending`, `aria-busy`); they are built afterwards, one at a
+ * time in idle periods, at once when scrolled near, and all at once (synchronously) before
+ * anything that needs the whole report laid out: a jump to the text, a jump from the panel list,
+ * printing. Their counts are shown from the start.
+ */
+const lazy = {
+  gen: 0, // bumped by every renderReport: callbacks of an older report do nothing
+  ctx: null,
+  docId: null,
+  pending: new Map(), // section id → { fn, body }
+  observer: null,
+  idle: null,
+};
+
+const requestIdle = globalThis.requestIdleCallback
+  ? (fn) => globalThis.requestIdleCallback(fn, { timeout: 1000 })
+  : (fn) => setTimeout(() => fn({ didTimeout: true, timeRemaining: () => 0 }), 16);
+const cancelIdle = globalThis.cancelIdleCallback ?? clearTimeout;
+
+function setCount(id, count) {
+  for (const c of document.querySelectorAll(`[data-count-for="${id}"]`)) {
+    c.textContent = typeof count === 'number' ? String(count) : '';
+    c.classList.toggle('is-zero', count === 0);
+  }
+}
+
+function buildPanel(ctx, id, fn, body) {
+  body.replaceChildren();
+  let count = null;
+  guarded(
+    id,
+    () => {
+      count = fn(ctx, body);
+    },
+    (err) => body.replaceChildren(panelError(ctx, err)),
+  );
+  return count;
+}
+
+function stopLazy() {
+  lazy.gen += 1;
+  lazy.observer?.disconnect();
+  lazy.observer = null;
+  if (lazy.idle !== null) cancelIdle(lazy.idle);
+  lazy.idle = null;
+  for (const { body } of lazy.pending.values()) {
+    delete body.dataset.pending;
+    body.removeAttribute('aria-busy');
+  }
+  lazy.pending.clear();
+  lazy.ctx = null;
+}
+
+/** Builds one pending panel of the shown report (nothing if it is built already). */
+function buildPending(id) {
+  const p = lazy.pending.get(id);
+  if (!p) return;
+  lazy.pending.delete(id);
+  lazy.observer?.unobserve(p.body);
+  delete p.body.dataset.pending;
+  p.body.removeAttribute('aria-busy');
+  setCount(id, buildPanel(lazy.ctx, id, p.fn, p.body));
+  if (!lazy.pending.size) {
+    const docId = lazy.docId;
+    stopLazy();
+    mark('baocao:doc-complete', { id: docId });
+  }
+}
+
+/** Builds every pending panel now: for what needs the whole report (jumps, printing). */
+function buildAllPending() {
+  for (const id of [...lazy.pending.keys()]) buildPending(id);
+}
+
+function idleBuild(gen, deadline) {
+  lazy.idle = null;
+  if (gen !== lazy.gen) return;
+  // One panel per idle period at least (the figures table of a 100 KB report takes ~10–40 ms),
+  // more while the period lasts.
+  do {
+    const [id] = lazy.pending.keys();
+    if (id === undefined) return;
+    buildPending(id);
+  } while (gen === lazy.gen && deadline.timeRemaining() > 10);
+  if (gen === lazy.gen && lazy.pending.size) lazy.idle = requestIdle((d) => idleBuild(gen, d));
 }
 
 function renderReport(doc) {
+  stopLazy();
+  const gen = lazy.gen;
   for (const b of document.querySelectorAll('#report-view .panel-body.is-rendered')) b.classList.remove('is-rendered');
   const ctx = makeCtx({ report: doc.report, lang: ui.lang, showSpan: (span) => showSpan(ctx, span), idPrefix: `d${doc.id}` });
   guarded('source', () => renderHeader(ctx, doc), (err) => {
     $('rh-title').textContent = docLabel(doc);
     $('source-info').replaceChildren(panelError(ctx, err));
   });
+  const todo = [];
   for (const [id, fn] of PANELS) {
     const section = $(id);
     if (!section) continue;
     const body = section.querySelector('.panel-body');
     body.replaceChildren();
     let count = null;
-    guarded(
-      id,
-      () => {
-        count = fn(ctx, body);
-      },
-      (err) => body.replaceChildren(panelError(ctx, err)),
-    );
-    for (const c of document.querySelectorAll(`[data-count-for="${id}"]`)) {
-      c.textContent = typeof count === 'number' ? String(count) : '';
-      c.classList.toggle('is-zero', count === 0);
-    }
+    guarded(id, () => {
+      count = panelCount(ctx, id);
+    }, () => {});
+    setCount(id, count);
+    todo.push({ id, fn, section, body });
+  }
+  // Panels are stacked in order: build them while the next one starts on screen (each rect is a
+  // small layout of what is built so far; the frame reuses it). A report below the screen (narrow
+  // screens: under the inputs) gets its first screenful, for the scroll that brings it into view.
+  const screenBottom = Math.max(0, $('report-view').getBoundingClientRect().top) + (window.innerHeight || document.documentElement.clientHeight);
+  let i = 0;
+  for (; i < todo.length; i++) {
+    const { id, fn, section, body } = todo[i];
+    if (section.getBoundingClientRect().top >= screenBottom) break;
+    setCount(id, buildPanel(ctx, id, fn, body));
+  }
+  lazy.ctx = ctx;
+  lazy.docId = doc.id;
+  for (const { id, fn, body } of todo.slice(i)) {
+    body.dataset.pending = '';
+    body.setAttribute('aria-busy', 'true');
+    lazy.pending.set(id, { fn, body });
   }
   mark('baocao:doc-rendered', { id: doc.id });
+  if (!lazy.pending.size) {
+    stopLazy();
+    mark('baocao:doc-complete', { id: doc.id });
+    return;
+  }
+  // After the first frame: a panel scrolled near is built at once, the others when idle.
+  requestAnimationFrame(() => {
+    if (gen !== lazy.gen) return;
+    if (globalThis.IntersectionObserver) {
+      lazy.observer = new IntersectionObserver(
+        (entries) => {
+          if (gen !== lazy.gen) return;
+          for (const e of entries) if (e.isIntersecting) buildPending(e.target.closest('.panel')?.id);
+        },
+        { rootMargin: '50% 0px' },
+      );
+      for (const { body } of lazy.pending.values()) lazy.observer.observe(body);
+    }
+    lazy.idle = requestIdle((d) => idleBuild(gen, d));
+  });
 }
 
 /** Renders the worker's warm-up report once into detached elements, when the page is idle: the
@@ -865,11 +996,13 @@ function guarded(name, fn, onError) {
  * the whole report once (renderReport resets this for the next document).
  */
 function renderAllPanels() {
+  buildAllPending();
   for (const b of document.querySelectorAll('#report-view .panel-body')) b.classList.add('is-rendered');
 }
 
 /** Scrolls the text panel to a span and highlights it (the previous highlight goes away). */
 function showSpan(ctx, span) {
+  buildAllPending(); // the text panel may not be built yet
   const pre = document.querySelector('#text pre.text-view');
   if (!pre || !ctx.text) return;
   const { start, end } = span;
@@ -1120,6 +1253,8 @@ function wire() {
     if (state.selectedId !== null) cancelDoc(state.selectedId);
   });
   $('print-report').addEventListener('click', () => window.print());
+  // Printing (the button or the browser's menu) shows every panel: build the pending ones first.
+  window.addEventListener('beforeprint', buildAllPending);
   // A jump from the panel list lands where the panel really is only if the panels above it have
   // their real heights: lay the report out once (as the first click-to-highlight does).
   for (const a of document.querySelectorAll('.panel-nav a')) a.addEventListener('click', renderAllPanels);

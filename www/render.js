@@ -1084,6 +1084,35 @@ export function renderText(ctx, body) {
   return null;
 }
 
+/**
+ * The number shown next to a panel's name (in its heading and in the panel list), without building
+ * the panel: the page builds the panels below the screen later (main.js) but shows their counts
+ * at once. The same numbers as the renderers return; null: no count.
+ */
+export function panelCount(ctx, id) {
+  const r = ctx.report;
+  switch (id) {
+    case 'outline':
+      return countSections(r.outline);
+    case 'charts':
+      return arr(r.figures).filter((f) => isPlanFigure(f) || isChangeFigure(f)).length;
+    case 'figures':
+      return arr(r.figures).length;
+    case 'citations':
+      return arr(r.citations).length;
+    case 'places':
+      return arr(r.places).filter(isObj).length;
+    case 'footnotes':
+      return arr(r.footnotes).length;
+    case 'tables':
+      return arr(r.tables).filter(isObj).length;
+    case 'diagnostics':
+      return arr(r.diagnostics).length;
+    default:
+      return null;
+  }
+}
+
 /** The page's panels, in order: [section id, renderer]. */
 export const PANELS = [
   ['summary', renderSummary],

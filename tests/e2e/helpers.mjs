@@ -121,13 +121,18 @@ export async function renderAllPanels(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
-/** Waits until no document is being parsed any more (body[data-state] = ready). */
+/**
+ * Waits until no document is being parsed any more (body[data-state] = ready) and the selected
+ * report has all its panels built (the page builds those below the screen after the first paint,
+ * in idle periods: tests/e2e/lazy.test.mjs checks that state itself).
+ */
 export async function waitSettled(page, expectedDocs) {
   await page.waitForFunction(
     (n) =>
       document.body.dataset.state === 'ready' &&
       document.querySelectorAll('#docs li[data-status]').length === n &&
-      !document.querySelector('#docs li[data-status="parsing"]'),
+      !document.querySelector('#docs li[data-status="parsing"]') &&
+      !document.querySelector('#report-view .panel-body[data-pending]'),
     expectedDocs,
     { timeout: 25_000 },
   );
