@@ -31,7 +31,7 @@ pub fn fold_char(c: char) -> char {
             return f;
         }
     }
-    if u >= 0xFFF0 && u <= 0xFFFF {
+    if (0xFFF0..=0xFFFF).contains(&u) {
         // Specials (U+FFFD fills undecodable input): nothing to fold.
         return c;
     }

@@ -89,8 +89,39 @@ pub fn abbreviation(code: &str) -> Option<&'static IssuerEntry> {
     all().iter().find(|e| e.kind == Kind::Abbr && e.folded == f)
 }
 
+/// A body's name printed without any diacritic (OCR) written as the catalogue writes it, in the
+/// case it was printed in: "UY BAN NHAN DAN" → "ỦY BAN NHÂN DÂN", "BAN THUONG VU" → "BAN THƯỜNG
+/// VỤ". Only a whole body name of the catalogue, and only one that no other name folds to.
+pub fn restore_body(s: &str) -> Option<String> {
+    if !s.is_ascii() || !s.chars().any(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, Option<&'static str>>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for e in all().iter().filter(|e| e.kind == Kind::Body) {
+            let v = m.entry(e.folded.as_str()).or_insert(Some(e.form));
+            if *v != Some(e.form) {
+                *v = None;
+            }
+        }
+        m
+    });
+    let f = fold(s).split_whitespace().collect::<Vec<_>>().join(" ");
+    let form = (*table.get(f.as_str())?)?;
+    Some(crate::letters::in_case_of(s, &form.to_uppercase()))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn khôi_phục_dấu_tên_cơ_quan_ký() {
+        assert_eq!(restore_body("UY BAN NHAN DAN").as_deref(), Some("ỦY BAN NHÂN DÂN"));
+        assert_eq!(restore_body("BAN  THUONG VU").as_deref(), Some("BAN THƯỜNG VỤ"));
+        assert_eq!(restore_body("ỦY BAN NHÂN DÂN"), None, "already printed with diacritics");
+        assert_eq!(restore_body("UY BAN NHAN DAN HUYEN"), None, "only whole names");
+    }
+
     use super::*;
 
     #[test]

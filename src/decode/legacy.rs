@@ -817,7 +817,7 @@ fn foreign(s: &str) -> bool {
         {
             fjwz += 1;
         }
-        if w.chars().count() > 7 && w.chars().any(|c| crate::letters::is_lower(c)) {
+        if w.chars().count() > 7 && w.chars().any(crate::letters::is_lower) {
             long += 1;
         }
     }

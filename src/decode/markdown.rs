@@ -47,8 +47,8 @@ fn inline(s: &str) -> String {
             let word_after = after.is_some_and(char::is_alphanumeric);
             let space_after = after.is_none_or(char::is_whitespace);
             let space_before = before.is_none_or(char::is_whitespace);
-            let opens = !space_after && !(c == '_' && word_before);
-            let closes = !space_before && !(c == '_' && word_after);
+            let opens = !(space_after || (c == '_' && word_before));
+            let closes = !(space_before || (c == '_' && word_after));
             if (opens || closes) && !(space_before && space_after) {
                 i = j;
                 continue;

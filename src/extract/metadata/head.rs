@@ -295,7 +295,7 @@ pub(super) fn read(doc: &Doc, lines: usize, md: &mut Metadata, diags: &mut Vec<D
     if let Some(h) = &db {
         fill_from_database(h, md, &mut found);
         found.database = Some(DatabaseCopy { doc_type: h.doc_type.name, issuer: h.issuer.clone() });
-        diags.retain(|d| !(d.code == "metadata.numberSymbol.missing" && md.number_symbol.is_some()) && !(d.code == "metadata.date.missing" && md.date.is_some()));
+        diags.retain(|d| !((d.code == "metadata.numberSymbol.missing" && md.number_symbol.is_some()) || (d.code == "metadata.date.missing" && md.date.is_some())));
         let at = doc.seg.lines.get(h.line).map(|l| l.start..doc.seg.lines.get(h.next.saturating_sub(1)).map_or(l.end, |e| e.end));
         diags.push(doc.diagnostic(
             Severity::Info,

@@ -247,7 +247,7 @@ pub fn extract(doc: &Doc) -> Extracted {
     let lines = doc.seg.lines.len().min(HEAD_LINES);
     let mut found = head::read(doc, lines, &mut md, &mut diags);
     let tail = tail::read(doc, found.body_start, &mut md);
-    // OCR without diacritics: a signer's title that is a catalogue title gets its spelling back.
+    // OCR without diacritics: a signer's title or body that the catalogues name gets its spelling back.
     if let Some(sig) = md.signature.as_mut() {
         if let Some(restored) = sig.title.as_deref().and_then(crate::catalogue::titles::restore_diacritics) {
             diags.push(doc.diagnostic(
@@ -257,6 +257,15 @@ pub fn extract(doc: &Doc) -> Extracted {
                 None,
             ));
             sig.title = Some(restored);
+        }
+        if let Some(restored) = sig.body.as_deref().and_then(crate::catalogue::issuers::restore_body) {
+            diags.push(doc.diagnostic(
+                Severity::Info,
+                "metadata.diacriticsRestored",
+                format!("\"{}\" không có dấu (bản OCR); viết lại theo danh mục cơ quan ban hành: \"{restored}\".", sig.body.as_deref().unwrap_or("")),
+                None,
+            ));
+            sig.body = Some(restored);
         }
     }
     if md.doc_type.is_none() {

@@ -365,7 +365,7 @@ fn authority_of(line: &str, family: Option<Family>) -> Option<(&'static signing:
     // ("kt/bộ trưởng bộ tài chính"): a lower-case prefix counts with its slash or dot, heading a
     // short line.
     let short_line = rest.split_whitespace().count() <= TITLE_WORDS && !rest.contains([',', ';', ':']);
-    if !printed.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && !(marked && short_line && pre.as_str().len() >= 2) {
+    if !(printed.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) || (marked && short_line && pre.as_str().len() >= 2)) {
         return None;
     }
     // Without its dot the prefix must head a capitalised line ("TM UY BAN NHAN DAN"); with it,

@@ -426,6 +426,20 @@ fn build(doc: &Doc, heads: Vec<Heading>, kind: DocKind) -> Vec<Section> {
     roots.into_iter().filter_map(|k| built[k].take()).collect()
 }
 
+/// Indices into `outline` (then `children`) of the sections holding UTF-16 offset `at`, outermost
+/// first (the `sectionPath` of figures and tables); empty before the first heading.
+pub fn section_path(outline: &[Section], at: u32) -> Vec<u32> {
+    let mut path = Vec::new();
+    let mut level = outline;
+    // Bounded by the outline depth.
+    for _ in 0..64 {
+        let Some((i, s)) = level.iter().enumerate().find(|(_, s)| s.section_span.start <= at && at < s.section_span.end.max(s.span.end)) else { break };
+        path.push(i as u32);
+        level = &s.children;
+    }
+    path
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -469,18 +483,4 @@ mod tests {
         assert_eq!(o.iter().map(|s| 1 + s.children.len()).sum::<usize>(), 10_000);
         assert!(start.elapsed().as_secs() < 10);
     }
-}
-
-/// Indices into `outline` (then `children`) of the sections holding UTF-16 offset `at`, outermost
-/// first (the `sectionPath` of figures and tables); empty before the first heading.
-pub fn section_path(outline: &[Section], at: u32) -> Vec<u32> {
-    let mut path = Vec::new();
-    let mut level = outline;
-    // Bounded by the outline depth.
-    for _ in 0..64 {
-        let Some((i, s)) = level.iter().enumerate().find(|(_, s)| s.section_span.start <= at && at < s.section_span.end.max(s.span.end)) else { break };
-        path.push(i as u32);
-        level = &s.children;
-    }
-    path
 }
