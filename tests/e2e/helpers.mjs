@@ -126,6 +126,23 @@ export async function renderAllPanels(page) {
  * report has all its panels built (the page builds those below the screen after the first paint,
  * in idle periods: tests/e2e/lazy.test.mjs checks that state itself).
  */
+/**
+ * innerText of a report panel once it is built: panels off screen are built after the report is
+ * shown (progressive rendering), so a panel read right after selecting a document may still be
+ * pending.
+ */
+export async function panelText(page, selector) {
+  await page.waitForFunction(
+    (sel) => {
+      const panel = document.querySelector(sel);
+      return panel && !panel.querySelector('.panel-body[data-pending]') && !panel.matches('[data-pending]');
+    },
+    selector,
+    { timeout: 10_000 },
+  );
+  return page.locator(selector).innerText();
+}
+
 export async function waitSettled(page, expectedDocs) {
   await page.waitForFunction(
     (n) =>

@@ -32,6 +32,7 @@ import {
   copyWww,
   revealPanel,
   renderAllPanels,
+  panelText,
 } from './helpers.mjs';
 
 const T = { timeout: 30_000 };
@@ -139,7 +140,7 @@ test('b. a file chosen with the file input (seed 002) renders 7763/BC-UBND in #m
     const [doc] = await docStatuses(page);
     assert.equal(doc.status, 'done', `document status: ${doc.text}`);
     assert.equal(doc.name, SEED_002);
-    const meta = await page.locator('#metadata').innerText();
+    const meta = await panelText(page, '#metadata');
     assert.ok(meta.includes('7763/BC-UBND'), `#metadata should show 7763/BC-UBND, got:\n${meta}`);
     assert.match(await page.locator('#source').innerText(), /35\.450 byte/, 'source bytes shown (vi-VN grouping)');
     assert.deepEqual(errors, []);
@@ -160,9 +161,9 @@ test('b2. real containers through the page: a PDF and a legacy TCVN3 .rtf are re
     const docs = await docStatuses(page);
     assert.deepEqual(docs.map((d) => d.status), ['done', 'done'], JSON.stringify(docs));
     await page.locator('#docs li').nth(0).click();
-    assert.ok((await page.locator('#metadata').innerText()).includes('125/BC-SKHĐT'), 'PDF metadata shown');
+    assert.ok((await panelText(page, '#metadata')).includes('125/BC-SKHĐT'), 'PDF metadata shown');
     await page.locator('#docs li').nth(1).click();
-    const meta = await page.locator('#metadata').innerText();
+    const meta = await panelText(page, '#metadata');
     // TCVN3 (.VnTime) text decoded to Unicode in the browser: the number and the place.
     assert.ok(meta.includes('117/2000/TT-BTC') && meta.includes('Hà nội'), meta);
     assert.deepEqual(errors, []);
@@ -206,7 +207,7 @@ test('c. dropping a valid seed and a binary file: one done, one error with a rea
     // Selecting the good one shows its report (Tờ trình).
     await page.click('#docs li[data-status="done"] .doc-select');
     assert.ok(await page.locator('#report-view').isVisible());
-    assert.match(await page.locator('#metadata').innerText(), /Tờ trình/);
+    assert.match(await panelText(page, '#metadata'), /Tờ trình/);
 
     // Still usable: a third document goes through.
     await pasteAndParse(page, seedText(SEED_004), 3);
@@ -234,7 +235,7 @@ test('d. "Tải JSON" downloads <name>.json with schemaVersion 1 and the metadat
     for (const key of ['source', 'metadata', 'outline', 'figures', 'citations', 'footnotes', 'summary', 'diagnostics', 'text']) {
       assert.ok(key in report, `report has "${key}"`);
     }
-    assert.ok((await page.locator('#metadata').innerText()).includes(report.metadata.numberSymbol));
+    assert.ok((await panelText(page, '#metadata')).includes(report.metadata.numberSymbol));
     assert.deepEqual(errors, []);
   });
 });
@@ -340,7 +341,7 @@ test('f. under the strict CSP header the page parses, downloads, and reports no 
     await pasteAndParse(page, seedText(SEED_004));
     const [doc] = await docStatuses(page);
     assert.equal(doc.status, 'done', `document status: ${doc.text}`);
-    assert.match(await page.locator('#metadata').innerText(), /Báo cáo/);
+    assert.match(await panelText(page, '#metadata'), /Báo cáo/);
     const { report } = await downloadReport(page);
     assert.equal(report.schemaVersion, 1);
     assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
@@ -377,7 +378,7 @@ test('g. dist/baocao.html works from file:// (inline glue + base64 wasm, worker 
     const [doc] = await docStatuses(page);
     assert.equal(doc.status, 'done', `document status: ${doc.text}`);
     await revealPanel(page, '#metadata');
-    assert.match(await page.locator('#metadata').innerText(), /Báo cáo/);
+    assert.match(await panelText(page, '#metadata'), /Báo cáo/);
     await revealPanel(page, '#outline');
     assert.ok(await page.locator('#outline .panel-body').innerText());
     assert.ok(page.workers().length >= 1, 'the parser runs in a worker in the single file too');
@@ -497,7 +498,7 @@ test('j. after a wasm trap (INTERNAL) or a dead worker, the worker is replaced a
     assert.ok(workersStarted >= 3, `a new worker after each failure (started ${workersStarted})`);
     // The earlier result is still there and selectable.
     await page.click('#docs li:nth-child(1) .doc-select');
-    assert.match(await page.locator('#metadata').innerText(), /Báo cáo/);
+    assert.match(await panelText(page, '#metadata'), /Báo cáo/);
     await page.click('#docs li:nth-child(2) .doc-select');
     assert.equal(await page.locator('#error-code').innerText(), 'INTERNAL');
     await page.click('#docs li:nth-child(4) .doc-select');

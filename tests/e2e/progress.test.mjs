@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 
 import { serve, CSP } from '../../scripts/serve.mjs';
 import { buildSingle } from '../../scripts/build-single.mjs';
-import { WWW, LAUNCH, requirePrerequisites, seedText, openPage, withPage, docStatuses } from './helpers.mjs';
+import { WWW, LAUNCH, requirePrerequisites, seedText, openPage, withPage, docStatuses, panelText } from './helpers.mjs';
 
 const T = { timeout: 120_000 };
 const SEED_002 = '002_62609cbce7f33bda.txt'; // OCR text, 7763/BC-UBND
@@ -106,9 +106,9 @@ test('cancel: the document in flight (worker replaced) and a queued one; the res
     // The remaining ones render; a cancelled one says so.
     await page.click('#docs li:nth-child(2) .doc-select');
     await page.locator('#report-view').waitFor({ state: 'visible' });
-    assert.match(await page.locator('#metadata').innerText(), /Báo cáo/);
+    assert.match(await panelText(page, '#metadata'), /Báo cáo/);
     await page.click('#docs li:nth-child(4) .doc-select');
-    assert.match(await page.locator('#metadata').innerText(), /7763/);
+    assert.match(await panelText(page, '#metadata'), /7763/);
     await page.click('#docs li:nth-child(1) .doc-select');
     assert.equal(await page.locator('#doc-cancelled').isVisible(), true);
     assert.match(await page.locator('#cancelled-name').innerText(), /lon-1\.txt/);
@@ -118,7 +118,7 @@ test('cancel: the document in flight (worker replaced) and a queued one; the res
     await page.click('#parse-paste');
     await waitAllSettled(page, 5);
     assert.equal((await statuses(page))[4], 'done');
-    assert.match(await page.locator('#metadata').innerText(), /Báo cáo/);
+    assert.match(await panelText(page, '#metadata'), /Báo cáo/);
     assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
     assert.deepEqual(errors, []);
   } finally {
@@ -145,7 +145,7 @@ test('cancel all: every pending document is cancelled at once; English labels', 
     await page.click('#parse-paste');
     await waitAllSettled(page, 4, 30_000);
     assert.equal((await statuses(page))[3], 'done');
-    assert.match(await page.locator('#metadata').innerText(), /7763/);
+    assert.match(await panelText(page, '#metadata'), /7763/);
     assert.deepEqual(errors, []);
   });
 });
@@ -180,7 +180,7 @@ test('progress: a large file picked through the input shows a progress bar while
     assert.equal((await statuses(page))[0], 'done');
     assert.equal(await page.locator('[role="progressbar"]:visible').count(), 0, 'the bars are gone');
     assert.equal(await page.locator('#doc-pending').isVisible(), false);
-    assert.match(await page.locator('#metadata').innerText(), /Báo cáo/);
+    assert.match(await panelText(page, '#metadata'), /Báo cáo/);
 
     // Reading was shown as a determinate bar (0–100), parsing as an indeterminate one.
     const bars = await page.evaluate(() => window.__bars);
@@ -218,7 +218,7 @@ test('single file from file://: cancelling the parse in flight respawns the Blob
     assert.deepEqual(await statuses(page), ['cancelled', 'done']);
     assert.ok(workersStarted > before, 'a fresh worker from the Blob URL');
     await page.click('#docs li:nth-child(2) .doc-select');
-    assert.match(await page.locator('#metadata').innerText(), /7763/);
+    assert.match(await panelText(page, '#metadata'), /7763/);
     assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
     assert.deepEqual(errors, []);
   } finally {
