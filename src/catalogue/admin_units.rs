@@ -32,19 +32,10 @@ pub fn get() -> &'static AdminUnits {
     })
 }
 
-/// Printed names by folded name, over both levels; `None` where two names fold alike.
-fn printed() -> &'static std::collections::HashMap<String, Option<&'static str>> {
-    static TABLE: OnceLock<std::collections::HashMap<String, Option<&'static str>>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut m: std::collections::HashMap<String, Option<&'static str>> = std::collections::HashMap::new();
-        for r in rows(DATA).filter(|r| r.len() >= 3 && r[0] != "level") {
-            let e = m.entry(fold(r[2])).or_insert(Some(r[2]));
-            if *e != Some(r[2]) {
-                *e = None;
-            }
-        }
-        m
-    })
+/// Printed names by folded name, over both levels.
+fn printed() -> &'static super::spellings::Spellings {
+    static TABLE: OnceLock<super::spellings::Spellings> = OnceLock::new();
+    TABLE.get_or_init(|| super::spellings::Spellings::new(rows(DATA).filter(|r| r.len() >= 3 && r[0] != "level").map(|r| r[2])))
 }
 
 /// Type words before a unit's name, folded → printed.
@@ -55,16 +46,12 @@ const TYPE_WORDS: [(&str, &str); 8] =
 /// catalogue writes it: "Thap Muoi" → "Tháp Mười", "HUYEN THAP MUOI" → "HUYỆN THÁP MƯỜI". Only
 /// text with no diacritic at all, and only a name the catalogue spells one way.
 pub fn restore_diacritics(s: &str) -> Option<String> {
-    if !s.is_ascii() || !s.chars().any(|c| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let f = fold(s);
-    let f = f.split_whitespace().collect::<Vec<_>>().join(" ");
+    let f = super::spellings::unaccented_key(s)?;
     let (ty, name) = match TYPE_WORDS.iter().find(|(t, _)| f.strip_prefix(t).is_some_and(|r| r.starts_with(' '))) {
         Some((t, p)) => (Some(*p), f[t.len()..].trim()),
         None => (None, f.as_str()),
     };
-    let name = (*printed().get(name)?)?;
+    let name = printed().get(name)?;
     let out = match ty {
         Some(t) => format!("{t} {name}"),
         None => name.to_owned(),

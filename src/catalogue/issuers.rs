@@ -93,22 +93,9 @@ pub fn abbreviation(code: &str) -> Option<&'static IssuerEntry> {
 /// case it was printed in: "UY BAN NHAN DAN" → "ỦY BAN NHÂN DÂN", "BAN THUONG VU" → "BAN THƯỜNG
 /// VỤ". Only a whole body name of the catalogue, and only one that no other name folds to.
 pub fn restore_body(s: &str) -> Option<String> {
-    if !s.is_ascii() || !s.chars().any(|c| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, Option<&'static str>>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut m = std::collections::HashMap::new();
-        for e in all().iter().filter(|e| e.kind == Kind::Body) {
-            let v = m.entry(e.folded.as_str()).or_insert(Some(e.form));
-            if *v != Some(e.form) {
-                *v = None;
-            }
-        }
-        m
-    });
-    let f = fold(s).split_whitespace().collect::<Vec<_>>().join(" ");
-    let form = (*table.get(f.as_str())?)?;
+    static TABLE: OnceLock<super::spellings::Spellings> = OnceLock::new();
+    let table = TABLE.get_or_init(|| super::spellings::Spellings::new(all().iter().filter(|e| e.kind == Kind::Body).map(|e| e.form)));
+    let form = table.get(&super::spellings::unaccented_key(s)?)?;
     Some(crate::letters::in_case_of(s, &form.to_uppercase()))
 }
 

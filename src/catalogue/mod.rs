@@ -12,6 +12,7 @@ pub mod issuers;
 pub mod open_line_ends;
 pub mod roles;
 pub mod signing;
+pub mod spellings;
 pub mod surnames;
 pub mod syllables;
 pub mod titles;

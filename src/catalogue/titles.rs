@@ -2,36 +2,22 @@
 //! without diacritics (OCR, unaccented text).
 
 use super::rows;
-use crate::fold::fold;
-use std::collections::HashMap;
+use super::spellings::{unaccented_key, Spellings};
 use std::sync::OnceLock;
 
 static DATA: &str = include_str!("../../data/signer-titles.tsv");
 
-/// Printed titles by folded title; `None` where two titles fold alike.
-fn printed() -> &'static HashMap<String, Option<&'static str>> {
-    static TABLE: OnceLock<HashMap<String, Option<&'static str>>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut m: HashMap<String, Option<&'static str>> = HashMap::new();
-        for r in rows(DATA).filter(|r| !r.is_empty() && !r[0].is_empty()) {
-            let e = m.entry(fold(r[0])).or_insert(Some(r[0]));
-            if *e != Some(r[0]) {
-                *e = None;
-            }
-        }
-        m
-    })
+/// Printed titles by folded title.
+fn printed() -> &'static Spellings {
+    static TABLE: OnceLock<Spellings> = OnceLock::new();
+    TABLE.get_or_init(|| Spellings::new(rows(DATA).filter_map(|r| r.first().copied().filter(|t| !t.is_empty()))))
 }
 
 /// A signer's title printed without any diacritic written as the catalogue writes it, in the
 /// case it was printed in: "CHU TICH" → "CHỦ TỊCH", "Pho Giam doc" → "Phó giám đốc". Only a
 /// whole title of the catalogue; text with a diacritic anywhere is left to the caller as is.
 pub fn restore_diacritics(s: &str) -> Option<String> {
-    if !s.is_ascii() || !s.chars().any(|c| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let f = fold(s).split_whitespace().collect::<Vec<_>>().join(" ");
-    let title = (*printed().get(&f)?)?;
+    let title = printed().get(&unaccented_key(s)?)?;
     Some(crate::letters::in_case_of(s, title))
 }
 
@@ -60,7 +46,7 @@ mod tests {
             assert!(crate::catalogue::syllables::words(r[0]).all(crate::catalogue::syllables::is_syllable), "Vietnamese syllables: {}", r[0]);
         }
         // No two titles fold alike (they would both be dropped from the lookup).
-        assert!(printed().values().all(Option::is_some));
+        assert!(printed().unambiguous());
         assert_eq!(printed().len(), all.len(), "no duplicates");
     }
 }

@@ -2,6 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { serve } from '../../scripts/serve.mjs';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 // BAOCAO_WWW / BAOCAO_DIST_HTML: test another copy of the page (default: this repo's www/ and dist/).
@@ -141,6 +144,23 @@ export async function panelText(page, selector) {
     { timeout: 10_000 },
   );
   return page.locator(selector).innerText();
+}
+
+/**
+ * One Chromium and one server of www/ for a test file (`serverOptions` as for `serve`, e.g.
+ * `{ csp: true }`): `before(async () => ({ browser, server } = await launchShared()))`, and
+ * `after(() => closeShared({ browser, server }))`.
+ */
+export async function launchShared(serverOptions = {}) {
+  requirePrerequisites();
+  const browser = await chromium.launch(LAUNCH);
+  const server = await serve({ root: WWW, port: 0, ...serverOptions });
+  return { browser, server };
+}
+
+export async function closeShared({ browser, server }) {
+  await browser?.close();
+  await server?.close();
 }
 
 export async function waitSettled(page, expectedDocs) {

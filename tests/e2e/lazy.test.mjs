@@ -7,10 +7,7 @@
 //   bash scripts/build-wasm.sh && node --test --test-concurrency=1 tests/e2e/lazy.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-
-import { serve } from '../../scripts/serve.mjs';
-import { WWW, LAUNCH, requirePrerequisites, seedText, openPage, revealPanel } from './helpers.mjs';
+import { launchShared, closeShared, seedText, openPage, revealPanel } from './helpers.mjs';
 
 const T = { timeout: 60_000 };
 const SEED_001 = '001_436e78838e737410.txt'; // 92 KB OCR report, ~400 figures
@@ -19,15 +16,10 @@ let browser;
 let server;
 
 before(async () => {
-  requirePrerequisites();
-  browser = await chromium.launch(LAUNCH);
-  server = await serve({ root: WWW, port: 0 });
+  ({ browser, server } = await launchShared());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeShared({ browser, server }));
 
 /** Opens the page, optionally without idle callbacks, and pastes a seed; resolves once rendered. */
 async function openRendered({ idle = true, text = seedText(SEED_001) } = {}) {

@@ -11,7 +11,6 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 
 import { serve, CSP } from '../../scripts/serve.mjs';
 import { buildSingle } from '../../scripts/build-single.mjs';
@@ -19,8 +18,8 @@ import {
   WWW,
   DIST_HTML,
   SCREENSHOTS,
-  LAUNCH,
-  requirePrerequisites,
+  launchShared,
+  closeShared,
   seedText,
   seedBytes,
   openPage,
@@ -44,15 +43,10 @@ let browser;
 let server; // plain server shared by tests that need nothing special
 
 before(async () => {
-  requirePrerequisites();
-  browser = await chromium.launch(LAUNCH);
-  server = await serve({ root: WWW, port: 0 });
+  ({ browser, server } = await launchShared());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeShared({ browser, server }));
 
 /** Texts of the panels of the selected report. */
 async function panelTexts(page) {

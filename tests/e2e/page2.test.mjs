@@ -11,11 +11,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 
 import { serve, CSP } from '../../scripts/serve.mjs';
 import { buildSingle } from '../../scripts/build-single.mjs';
-import { WWW, LAUNCH, SCREENSHOTS, requirePrerequisites, seedText, openPage, pasteAndParse, copyWww, revealPanel } from './helpers.mjs';
+import { WWW, SCREENSHOTS, launchShared, closeShared, seedText, openPage, pasteAndParse, copyWww, revealPanel } from './helpers.mjs';
 
 const T = { timeout: 45_000 };
 const SEED_004 = '004_af1806dc496f95cd.txt';
@@ -24,15 +23,10 @@ let browser;
 let server;
 
 before(async () => {
-  requirePrerequisites();
-  browser = await chromium.launch(LAUNCH);
-  server = await serve({ root: WWW, port: 0 });
+  ({ browser, server } = await launchShared());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeShared({ browser, server }));
 
 /** Same folding as the page is documented to use: NFD, no combining marks, đ → d, lower case. */
 const fold = (s) =>

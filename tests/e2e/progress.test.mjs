@@ -12,11 +12,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 
 import { serve, CSP } from '../../scripts/serve.mjs';
 import { buildSingle } from '../../scripts/build-single.mjs';
-import { WWW, LAUNCH, requirePrerequisites, seedText, openPage, withPage, docStatuses, panelText } from './helpers.mjs';
+import { WWW, launchShared, closeShared, seedText, openPage, withPage, docStatuses, panelText } from './helpers.mjs';
 
 const T = { timeout: 120_000 };
 const SEED_002 = '002_62609cbce7f33bda.txt'; // OCR text, 7763/BC-UBND
@@ -26,15 +25,10 @@ let browser;
 let server;
 
 before(async () => {
-  requirePrerequisites();
-  browser = await chromium.launch(LAUNCH);
-  server = await serve({ root: WWW, port: 0, csp: true });
+  ({ browser, server } = await launchShared({ csp: true }));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeShared({ browser, server }));
 
 /** A text file of about `mb` MB: a seed report repeated. */
 function bigFile(name, mb, seed = SEED_004) {

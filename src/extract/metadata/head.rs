@@ -332,15 +332,7 @@ pub(super) fn read(doc: &Doc, lines: usize, md: &mut Metadata, diags: &mut Vec<D
     }
     // OCR without diacritics: a place or issuer that is a catalogue unit gets its spelling back.
     for field in [&mut md.place, &mut md.issuer.name] {
-        if let Some(restored) = field.as_deref().and_then(crate::catalogue::admin_units::restore_diacritics) {
-            diags.push(doc.diagnostic(
-                Severity::Info,
-                "metadata.diacriticsRestored",
-                format!("\"{}\" không có dấu (bản OCR); viết lại theo danh mục đơn vị hành chính: \"{restored}\".", field.as_deref().unwrap_or("")),
-                None,
-            ));
-            *field = Some(restored);
-        }
+        super::respell(doc, field, crate::catalogue::admin_units::restore_diacritics, "đơn vị hành chính", diags);
     }
     found.letterhead = md.motto || md.number_symbol.is_some() || md.date.is_some() || md.issuer.name.is_some();
 

@@ -209,6 +209,20 @@ pub(super) fn ocr_word_eq(a: &str, b: &str) -> bool {
         && a.chars().zip(b.chars()).all(|(x, y)| x == y || (class(x) != 0 && class(x) == class(y)))
 }
 
+/// A value printed without diacritics (OCR) that catalogue `catalogue` names (by `restore`) takes
+/// the catalogue's spelling, with an info diagnostic saying so.
+pub(super) fn respell(doc: &Doc, field: &mut Option<String>, restore: fn(&str) -> Option<String>, catalogue: &str, diags: &mut Vec<Diagnostic>) {
+    let Some(printed) = field.as_deref() else { return };
+    let Some(restored) = restore(printed) else { return };
+    diags.push(doc.diagnostic(
+        Severity::Info,
+        "metadata.diacriticsRestored",
+        format!("\"{printed}\" không có dấu (bản OCR); viết lại theo danh mục {catalogue}: \"{restored}\"."),
+        None,
+    ));
+    *field = Some(restored);
+}
+
 /// At least 80% of the letters are capitals (letterheads, type headings, signature titles).
 pub(super) fn mostly_uppercase(s: &str) -> bool {
     crate::letters::mostly_capitals(s)
@@ -249,24 +263,8 @@ pub fn extract(doc: &Doc) -> Extracted {
     let tail = tail::read(doc, found.body_start, &mut md);
     // OCR without diacritics: a signer's title or body that the catalogues name gets its spelling back.
     if let Some(sig) = md.signature.as_mut() {
-        if let Some(restored) = sig.title.as_deref().and_then(crate::catalogue::titles::restore_diacritics) {
-            diags.push(doc.diagnostic(
-                Severity::Info,
-                "metadata.diacriticsRestored",
-                format!("\"{}\" không có dấu (bản OCR); viết lại theo danh mục chức danh: \"{restored}\".", sig.title.as_deref().unwrap_or("")),
-                None,
-            ));
-            sig.title = Some(restored);
-        }
-        if let Some(restored) = sig.body.as_deref().and_then(crate::catalogue::issuers::restore_body) {
-            diags.push(doc.diagnostic(
-                Severity::Info,
-                "metadata.diacriticsRestored",
-                format!("\"{}\" không có dấu (bản OCR); viết lại theo danh mục cơ quan ban hành: \"{restored}\".", sig.body.as_deref().unwrap_or("")),
-                None,
-            ));
-            sig.body = Some(restored);
-        }
+        respell(doc, &mut sig.title, crate::catalogue::titles::restore_diacritics, "chức danh", &mut diags);
+        respell(doc, &mut sig.body, crate::catalogue::issuers::restore_body, "cơ quan ban hành", &mut diags);
     }
     if md.doc_type.is_none() {
         if let Some((e, at)) = tail::closing_type(doc, found.body_start) {
