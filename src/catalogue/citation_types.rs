@@ -58,12 +58,15 @@ pub enum WordRole {
     LawStopPrinted,
     /// A word in lower case after "Luật" that starts no law's name ("Luật định", "Luật sư").
     NotLawName,
+    /// A connector (folded) left at the end of an issuer before the next citation ("… Quốc hội
+    /// và"): dropped.
+    IssuerConnector,
 }
 
 /// The words of one role, in file order.
 pub fn words(role: WordRole) -> &'static [&'static str] {
     static TABLE: OnceLock<Vec<(WordRole, &'static str)>> = OnceLock::new();
-    static BY_ROLE: OnceLock<[Vec<&'static str>; 4]> = OnceLock::new();
+    static BY_ROLE: OnceLock<[Vec<&'static str>; 5]> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         rows(WORDS)
             .filter(|r| r.len() >= 2)
@@ -73,6 +76,7 @@ pub fn words(role: WordRole) -> &'static [&'static str] {
                     "law-stop" => WordRole::LawStop,
                     "law-stop-printed" => WordRole::LawStopPrinted,
                     "not-law-name" => WordRole::NotLawName,
+                    "issuer-connector" => WordRole::IssuerConnector,
                     _ => return None,
                 };
                 Some((role, r[0]))
@@ -81,7 +85,7 @@ pub fn words(role: WordRole) -> &'static [&'static str] {
     });
     let by_role = BY_ROLE.get_or_init(|| {
         let of = |want: WordRole| table.iter().filter(|(r, _)| *r == want).map(|(_, w)| *w).collect();
-        [of(WordRole::IssuerStop), of(WordRole::LawStop), of(WordRole::LawStopPrinted), of(WordRole::NotLawName)]
+        [of(WordRole::IssuerStop), of(WordRole::LawStop), of(WordRole::LawStopPrinted), of(WordRole::NotLawName), of(WordRole::IssuerConnector)]
     });
     &by_role[role as usize]
 }
@@ -150,7 +154,7 @@ mod tests {
 
     #[test]
     fn từ_quanh_trích_dẫn() {
-        for role in [WordRole::IssuerStop, WordRole::LawStop, WordRole::LawStopPrinted, WordRole::NotLawName] {
+        for role in [WordRole::IssuerStop, WordRole::LawStop, WordRole::LawStopPrinted, WordRole::NotLawName, WordRole::IssuerConnector] {
             let ws = words(role);
             assert!(!ws.is_empty(), "{role:?} empty");
             let mut seen = std::collections::HashSet::new();
@@ -166,8 +170,9 @@ mod tests {
         assert!(words(WordRole::IssuerStop).contains(&"ban hanh") && !words(WordRole::IssuerStop).contains(&"ban"));
         assert!(words(WordRole::LawStop).contains(&"của"));
         assert!(words(WordRole::NotLawName).contains(&"định"));
+        assert!(words(WordRole::IssuerConnector).iter().all(|w| fold(w) == *w) && words(WordRole::IssuerConnector).contains(&"va"));
         // Every row has a known role.
-        assert_eq!(rows(WORDS).count(), [WordRole::IssuerStop, WordRole::LawStop, WordRole::LawStopPrinted, WordRole::NotLawName].iter().map(|r| words(*r).len()).sum::<usize>());
+        assert_eq!(rows(WORDS).count(), [WordRole::IssuerStop, WordRole::LawStop, WordRole::LawStopPrinted, WordRole::NotLawName, WordRole::IssuerConnector].iter().map(|r| words(*r).len()).sum::<usize>());
     }
 
     #[test]

@@ -580,7 +580,7 @@ fn tail_fields(f: &str, text: &str, fold: &Folded, at: usize, limit: usize, with
         issuer = text.get(r).map(|t| {
             let mut ws: Vec<&str> = t.split_whitespace().collect();
             // A connector left before the next citation ("… Quốc hội và").
-            while ws.last().is_some_and(|w| matches!(w.to_lowercase().as_str(), "và" | "cùng" | "với" | "tại" | "theo" | "va" | "cung" | "voi" | "tai")) {
+            while ws.last().is_some_and(|w| citation_types::words(WordRole::IssuerConnector).contains(&crate::fold::fold(w).as_str())) {
                 ws.pop();
             }
             ws.join(" ")
